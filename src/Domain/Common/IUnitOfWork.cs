@@ -1,0 +1,8 @@
+namespace AppBackend.Domain.Common;
+
+/// <summary>Commits every change tracked in one business operation atomically.</summary>
+public interface IUnitOfWork
+{
+    /// <exception cref="ConcurrencyConflictException">Another writer changed an aggregate first.</exception>
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,39 @@
+using AppBackend.Domain.Common;
+
+namespace AppBackend.Domain.Interviews;
+
+/// <summary>A recruiter's interview: a title and its ordered questions. Immutable once created.</summary>
+public sealed class Interview : AggregateRoot
+{
+    private readonly List<Question> _questions = [];
+
+    private Interview()
+    {
+    }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public IReadOnlyList<Question> Questions => _questions;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Input rules are checked by the caller's validator; this only refuses what would break the aggregate.</summary>
+    public static Interview Create(string title, IReadOnlyList<QuestionDraft> questions, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        if (questions.Count == 0)
+        {
+            throw new ArgumentException("An interview needs at least one question.", nameof(questions));
+        }
+
+        var interview = new Interview { Id = IdGenerator.NewId(now), Title = title, CreatedAt = now };
+        foreach (var draft in questions)
+        {
+            interview._questions.Add(new Question(Guid.NewGuid().ToString("N"), draft.Text, draft.DurationSeconds, draft.AiMetadataJson));
+        }
+
+        return interview;
+    }
+
+    public bool HasQuestion(string questionId) => _questions.Exists(q => q.Id == questionId);
+}

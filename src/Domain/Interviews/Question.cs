@@ -1,0 +1,25 @@
+namespace AppBackend.Domain.Interviews;
+
+/// <summary>One interview question. <see cref="AiMetadataJson"/> is a JSON object the AI backend needs verbatim.</summary>
+public sealed class Question
+{
+    private Question()
+    {
+    }
+
+    internal Question(string id, string text, int durationSeconds, string aiMetadataJson)
+    {
+        Id = id;
+        Text = text;
+        DurationSeconds = durationSeconds;
+        AiMetadataJson = aiMetadataJson;
+    }
+
+    public string Id { get; private set; } = string.Empty;
+
+    public string Text { get; private set; } = string.Empty;
+
+    public int DurationSeconds { get; private set; }
+
+    public string AiMetadataJson { get; private set; } = "{}";
+}

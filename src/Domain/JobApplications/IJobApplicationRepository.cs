@@ -1,0 +1,15 @@
+namespace AppBackend.Domain.JobApplications;
+
+/// <summary>Loads and adds whole application aggregates; the unit of work saves them.</summary>
+public interface IJobApplicationRepository
+{
+    Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The application holding a video whose current or past job is <paramref name="jobId"/> (an indexed lookup).</summary>
+    Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>The application holding the video <paramref name="videoResponseId"/> (an indexed lookup).</summary>
+    Task<JobApplication?> FindByVideoResponseIdAsync(string videoResponseId, CancellationToken cancellationToken);
+
+    void Add(JobApplication application);
+}

@@ -1,0 +1,344 @@
+using AppBackend.Domain.Common;
+using AppBackend.Domain.Interviews;
+
+namespace AppBackend.Domain.JobApplications;
+
+/// <summary>
+/// A candidate's application to an interview, with its videos and the AI results. The aggregate owns the
+/// status machines of contract section 1: every allowed transition is a method below, every other one is
+/// refused with an <see cref="Error"/>, and the derived fields change only here.
+/// </summary>
+public sealed class JobApplication : AggregateRoot
+{
+    private readonly List<VideoResponse> _videoResponses = [];
+    private readonly List<AnalysisResult> _aiAnalysisResults = [];
+
+    private JobApplication()
+    {
+    }
+
+    public string InterviewId { get; private set; } = string.Empty;
+
+    /// <summary>The <c>sub</c> of whoever created the application; a candidate sees only his own.</summary>
+    public string OwnerId { get; private set; } = string.Empty;
+
+    public Candidate Candidate { get; private set; } = null!;
+
+    public ApplicationStatus Status { get; private set; }
+
+    public bool AllowRetry { get; private set; }
+
+    public string? FailureReason { get; private set; }
+
+    public string? LatestAiAnalysisId { get; private set; }
+
+    /// <summary>The mean of the videos' scores once completed, else null.</summary>
+    public double? OverallScore { get; private set; }
+
+    /// <summary>Counts submits and retries; each dispatch attempt has its own idempotency key.</summary>
+    public int DispatchAttempt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<VideoResponse> VideoResponses => _videoResponses;
+
+    public IReadOnlyList<AnalysisResult> AiAnalysisResults => _aiAnalysisResults;
+
+    /// <summary>The key the AI backend deduplicates the current dispatch attempt on.</summary>
+    public string DispatchIdempotencyKey => $"{Id}-{DispatchAttempt}";
+
+    public static JobApplication Create(Interview interview, string ownerId, Candidate candidate, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
+        return new JobApplication
+        {
+            Id = IdGenerator.NewId(now),
+            InterviewId = interview.Id,
+            OwnerId = ownerId,
+            Candidate = candidate,
+            Status = ApplicationStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    public bool IsOwnedBy(string subject) => OwnerId == subject;
+
+    public VideoResponse? FindVideo(string videoResponseId) => _videoResponses.Find(v => v.Id == videoResponseId);
+
+    /// <summary>Videos waiting to be sent to the AI backend, in the interview's question order.</summary>
+    public IReadOnlyList<VideoResponse> VideosAwaitingDispatch(Interview interview) =>
+        [.. _videoResponses
+            .Where(v => v.Status == VideoStatus.Queued)
+            .OrderBy(v => interview.Questions.ToList().FindIndex(q => q.Id == v.QuestionId))];
+
+    /// <summary>
+    /// Answers a question. While draft, a second answer replaces the first; after a failed analysis, only a
+    /// failed video may be replaced (before the retry).
+    /// </summary>
+    public Result<VideoReplacement> AddVideoResponse(
+        Interview interview, string questionId, string url, bool isStoredUpload, DateTimeOffset now)
+    {
+        if (interview.Id != InterviewId || !interview.HasQuestion(questionId))
+        {
+            return JobApplicationErrors.QuestionNotInInterview(questionId);
+        }
+
+        var existing = _videoResponses.Find(v => v.QuestionId == questionId);
+        switch (Status)
+        {
+            case ApplicationStatus.Draft:
+                break;
+            case ApplicationStatus.AnalysisFailed when AllowRetry:
+                if (existing is not { Status: VideoStatus.AnalysisFailed })
+                {
+                    return JobApplicationErrors.VideoNotReplaceable(questionId);
+                }
+
+                break;
+            default:
+                return JobApplicationErrors.NotEditable(Status);
+        }
+
+        if (existing is not null)
+        {
+            _videoResponses.Remove(existing);
+        }
+
+        var added = new VideoResponse(IdGenerator.NewId(now), questionId, url, isStoredUpload);
+        _videoResponses.Add(added);
+        Touch(now);
+        return new VideoReplacement(added, existing);
+    }
+
+    /// <summary>draft → queued, once every question has a video.</summary>
+    public Result Submit(Interview interview, DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.Draft)
+        {
+            return JobApplicationErrors.NotDraft(Status);
+        }
+
+        var missing = interview.Questions
+            .Where(q => !_videoResponses.Exists(v => v.QuestionId == q.Id))
+            .Select(q => q.Id)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return JobApplicationErrors.MissingVideos(missing);
+        }
+
+        foreach (var video in _videoResponses)
+        {
+            video.Queue();
+        }
+
+        Status = ApplicationStatus.Queued;
+        DispatchAttempt++;
+        Touch(now);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// queued → awaiting_ai_analysis: the AI backend accepted the dispatch and every sent video has a job.
+    /// A video whose result already arrived (the callback beat this save) keeps it.
+    /// </summary>
+    public Result RecordDispatch(IReadOnlyList<DispatchedJob> jobs, DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.Queued)
+        {
+            return JobApplicationErrors.NotQueued(Status);
+        }
+
+        foreach (var job in jobs)
+        {
+            var video = FindVideo(job.VideoResponseId);
+            if (video is null)
+            {
+                return JobApplicationErrors.VideoNotFound(job.VideoResponseId);
+            }
+
+            if (video.Status != VideoStatus.Queued && video.JobId != job.JobId)
+            {
+                return JobApplicationErrors.NotAwaitingDispatch(job.VideoResponseId);
+            }
+        }
+
+        var withoutJob = _videoResponses
+            .Where(v => v.Status == VideoStatus.Queued && !jobs.Any(j => j.VideoResponseId == v.Id))
+            .Select(v => v.Id)
+            .ToList();
+        if (withoutJob.Count > 0)
+        {
+            return JobApplicationErrors.MissingJobIds(withoutJob);
+        }
+
+        foreach (var job in jobs)
+        {
+            var video = FindVideo(job.VideoResponseId)!;
+            if (video.Status == VideoStatus.Queued)
+            {
+                video.StartProcessing(job.JobId, now);
+            }
+        }
+
+        Status = ApplicationStatus.AwaitingAiAnalysis;
+        SettleIfAllFinal();
+        Touch(now);
+        return Result.Success();
+    }
+
+    /// <summary>queued → dispatch_failed: the AI backend refused, or its failures outlasted the retries.</summary>
+    public Result RecordDispatchFailure(string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status != ApplicationStatus.Queued)
+        {
+            return JobApplicationErrors.NotQueued(Status);
+        }
+
+        Status = ApplicationStatus.DispatchFailed;
+        AllowRetry = true;
+        FailureReason = reason;
+        Touch(now);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Takes a final result for one job, exactly once. The job is matched by its id, else by the video id
+    /// (a callback may arrive before the dispatch's job ids were saved). An older job of the video is
+    /// <see cref="ResultApplication.Stale"/>; a video already final for this job is a
+    /// <see cref="ResultApplication.Duplicate"/>.
+    /// </summary>
+    public Result<ResultApplication> ApplyAnalysisResult(AnalysisReport report, DateTimeOffset now)
+    {
+        var video = _videoResponses.Find(v => v.JobId == report.JobId)
+            ?? (report.VideoResponseId is null ? null : FindVideo(report.VideoResponseId));
+        if (video is null)
+        {
+            return IsPastJob(report.JobId) ? ResultApplication.Stale : JobApplicationErrors.JobNotFound(report.JobId);
+        }
+
+        if (video.JobId != report.JobId)
+        {
+            var callbackBeatDispatchSave = video.JobId is null
+                && video.Status == VideoStatus.Queued
+                && Status == ApplicationStatus.Queued
+                && !IsPastJob(report.JobId);
+            if (!callbackBeatDispatchSave)
+            {
+                return ResultApplication.Stale;
+            }
+
+            video.StartProcessing(report.JobId, now);
+        }
+
+        if (video.IsFinal)
+        {
+            return ResultApplication.Duplicate;
+        }
+
+        video.Finish(report);
+        _aiAnalysisResults.Add(new AnalysisResult(report, video.Id, now));
+        if (report.Outcome == AnalysisOutcome.Done && report.AiAnalysisId is not null)
+        {
+            LatestAiAnalysisId = report.AiAnalysisId;
+        }
+
+        if (Status == ApplicationStatus.AwaitingAiAnalysis)
+        {
+            SettleIfAllFinal();
+        }
+
+        Touch(now);
+        return ResultApplication.Applied;
+    }
+
+    /// <summary>dispatch_failed | analysis_failed → queued, when retry is allowed. Only failed or replaced videos go again.</summary>
+    public Result Retry(DateTimeOffset now)
+    {
+        if (!AllowRetry || Status is not (ApplicationStatus.DispatchFailed or ApplicationStatus.AnalysisFailed))
+        {
+            return JobApplicationErrors.RetryNotAllowed(Status);
+        }
+
+        foreach (var video in _videoResponses.Where(v => v.Status is VideoStatus.AnalysisFailed or VideoStatus.Uploaded))
+        {
+            video.Queue();
+        }
+
+        Status = ApplicationStatus.Queued;
+        AllowRetry = false;
+        FailureReason = null;
+        DispatchAttempt++;
+        Touch(now);
+        return Result.Success();
+    }
+
+    /// <summary>Notes that the poller asked the AI backend about a video's current job.</summary>
+    public Result RecordPoll(string videoResponseId, DateTimeOffset now)
+    {
+        var video = FindVideo(videoResponseId);
+        if (video is null)
+        {
+            return JobApplicationErrors.VideoNotFound(videoResponseId);
+        }
+
+        video.MarkPolled(now);
+        Touch(now);
+        return Result.Success();
+    }
+
+    /// <summary>Notes that the stuck-job alert for a video's current job went out; refused if it already did.</summary>
+    public Result RecordAlert(string videoResponseId, DateTimeOffset now)
+    {
+        var video = FindVideo(videoResponseId);
+        if (video is null)
+        {
+            return JobApplicationErrors.VideoNotFound(videoResponseId);
+        }
+
+        if (video.AlertedAt is not null)
+        {
+            return Error.Conflict("application.already_alerted", $"The alert for job '{video.JobId}' was already sent.");
+        }
+
+        video.MarkAlerted(now);
+        Touch(now);
+        return Result.Success();
+    }
+
+    private bool IsPastJob(string jobId) => _aiAnalysisResults.Exists(r => r.JobId == jobId);
+
+    private void SettleIfAllFinal()
+    {
+        if (!_videoResponses.TrueForAll(v => v.IsFinal))
+        {
+            return;
+        }
+
+        var failed = _videoResponses.Count(v => v.Status == VideoStatus.AnalysisFailed);
+        if (failed == 0)
+        {
+            Status = ApplicationStatus.Completed;
+            var scores = _videoResponses.Where(v => v.OverallScore.HasValue).Select(v => v.OverallScore!.Value).ToList();
+            OverallScore = scores.Count > 0 ? Math.Round(scores.Average(), 2) : null;
+            AllowRetry = false;
+            FailureReason = null;
+        }
+        else
+        {
+            Status = ApplicationStatus.AnalysisFailed;
+            AllowRetry = true;
+            FailureReason = FailureReasons.AnalysisFailed(failed, _videoResponses.Count);
+        }
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        IncrementVersion();
+    }
+}

@@ -1,0 +1,86 @@
+namespace AppBackend.Domain.JobApplications;
+
+/// <summary>
+/// A candidate's answer to one question. Its status changes only through <see cref="JobApplication"/>,
+/// which keeps the video and application machines consistent.
+/// </summary>
+public sealed class VideoResponse
+{
+    private VideoResponse()
+    {
+    }
+
+    internal VideoResponse(string id, string questionId, string url, bool isStoredUpload)
+    {
+        Id = id;
+        QuestionId = questionId;
+        Url = url;
+        IsStoredUpload = isStoredUpload;
+        Status = VideoStatus.Uploaded;
+    }
+
+    public string Id { get; private set; } = string.Empty;
+
+    public string QuestionId { get; private set; } = string.Empty;
+
+    /// <summary>Where the video can be fetched; for an upload stored by AppBackend, its unsigned media path.</summary>
+    public string Url { get; private set; } = string.Empty;
+
+    /// <summary>True when AppBackend holds the file itself (multipart upload), false for an external URL.</summary>
+    public bool IsStoredUpload { get; private set; }
+
+    public VideoStatus Status { get; private set; }
+
+    /// <summary>The AI backend job currently analysing this video; null until dispatched.</summary>
+    public string? JobId { get; private set; }
+
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    /// <summary>When the AI backend was last asked about the current job (the polling fallback).</summary>
+    public DateTimeOffset? LastPolledAt { get; private set; }
+
+    /// <summary>When the stuck-job alert for the current job was sent; an alert is sent once per job.</summary>
+    public DateTimeOffset? AlertedAt { get; private set; }
+
+    public double? OverallScore { get; private set; }
+
+    public string? AiAnalysisId { get; private set; }
+
+    public bool IsFinal => Status is VideoStatus.Done or VideoStatus.AnalysisFailed;
+
+    internal void Queue()
+    {
+        Status = VideoStatus.Queued;
+        JobId = null;
+        DispatchedAt = null;
+        LastPolledAt = null;
+        AlertedAt = null;
+        OverallScore = null;
+        AiAnalysisId = null;
+    }
+
+    internal void StartProcessing(string jobId, DateTimeOffset now)
+    {
+        Status = VideoStatus.Processing;
+        JobId = jobId;
+        DispatchedAt = now;
+    }
+
+    internal void Finish(AnalysisReport report)
+    {
+        if (report.Outcome == AnalysisOutcome.Done)
+        {
+            Status = VideoStatus.Done;
+            OverallScore = report.OverallScore;
+            AiAnalysisId = report.AiAnalysisId;
+        }
+        else
+        {
+            Status = VideoStatus.AnalysisFailed;
+        }
+    }
+
+    internal void MarkPolled(DateTimeOffset now) => LastPolledAt = now;
+
+    internal void MarkAlerted(DateTimeOffset now) => AlertedAt = now;
+}
