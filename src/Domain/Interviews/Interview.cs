@@ -13,7 +13,8 @@ public sealed class Interview : AggregateRoot
 
     public string Title { get; private set; } = string.Empty;
 
-    public IReadOnlyList<Question> Questions => _questions;
+    /// <summary>The questions in the order the recruiter gave them.</summary>
+    public IReadOnlyList<Question> Questions => [.. _questions.OrderBy(q => q.Position)];
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -27,9 +28,10 @@ public sealed class Interview : AggregateRoot
         }
 
         var interview = new Interview { Id = IdGenerator.NewId(now), Title = title, CreatedAt = now };
-        foreach (var draft in questions)
+        for (var position = 0; position < questions.Count; position++)
         {
-            interview._questions.Add(new Question(Guid.NewGuid().ToString("N"), draft.Text, draft.DurationSeconds, draft.AiMetadataJson));
+            var draft = questions[position];
+            interview._questions.Add(new Question(IdGenerator.NewId(now), position, draft.Text, draft.DurationSeconds, draft.AiMetadataJson));
         }
 
         return interview;

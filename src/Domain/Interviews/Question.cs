@@ -7,15 +7,19 @@ public sealed class Question
     {
     }
 
-    internal Question(string id, string text, int durationSeconds, string aiMetadataJson)
+    internal Question(string id, int position, string text, int durationSeconds, string aiMetadataJson)
     {
         Id = id;
+        Position = position;
         Text = text;
         DurationSeconds = durationSeconds;
         AiMetadataJson = aiMetadataJson;
     }
 
     public string Id { get; private set; } = string.Empty;
+
+    /// <summary>Zero-based order within the interview (storage does not keep list order by itself).</summary>
+    public int Position { get; private set; }
 
     public string Text { get; private set; } = string.Empty;
 

@@ -69,10 +69,13 @@ public sealed class JobApplication : AggregateRoot
     public VideoResponse? FindVideo(string videoResponseId) => _videoResponses.Find(v => v.Id == videoResponseId);
 
     /// <summary>Videos waiting to be sent to the AI backend, in the interview's question order.</summary>
-    public IReadOnlyList<VideoResponse> VideosAwaitingDispatch(Interview interview) =>
-        [.. _videoResponses
+    public IReadOnlyList<VideoResponse> VideosAwaitingDispatch(Interview interview)
+    {
+        var positions = interview.Questions.ToDictionary(q => q.Id, q => q.Position);
+        return [.. _videoResponses
             .Where(v => v.Status == VideoStatus.Queued)
-            .OrderBy(v => interview.Questions.ToList().FindIndex(q => q.Id == v.QuestionId))];
+            .OrderBy(v => positions.GetValueOrDefault(v.QuestionId, int.MaxValue))];
+    }
 
     /// <summary>
     /// Answers a question. While draft, a second answer replaces the first; after a failed analysis, only a
@@ -92,7 +95,8 @@ public sealed class JobApplication : AggregateRoot
             case ApplicationStatus.Draft:
                 break;
             case ApplicationStatus.AnalysisFailed when AllowRetry:
-                if (existing is not { Status: VideoStatus.AnalysisFailed })
+                // A failed video, or a replacement of one that has not been sent yet.
+                if (existing is not { Status: VideoStatus.AnalysisFailed or VideoStatus.Uploaded })
                 {
                     return JobApplicationErrors.VideoNotReplaceable(questionId);
                 }
@@ -160,7 +164,9 @@ public sealed class JobApplication : AggregateRoot
                 return JobApplicationErrors.VideoNotFound(job.VideoResponseId);
             }
 
-            if (video.Status != VideoStatus.Queued && video.JobId != job.JobId)
+            // A final video already has its result (its callback beat this save, or came from an earlier
+            // attempt the AI backend accepted after all); it keeps it. Anything else must be waiting.
+            if (video.Status is not (VideoStatus.Queued or VideoStatus.Done or VideoStatus.AnalysisFailed))
             {
                 return JobApplicationErrors.NotAwaitingDispatch(job.VideoResponseId);
             }

@@ -1,0 +1,13 @@
+using AppBackend.Application.Common.Paging;
+using AppBackend.Domain.Interviews;
+
+namespace AppBackend.Application.Common.Ports;
+
+/// <summary>Read-only access for views: nothing returned here is tracked for saving.</summary>
+public interface IInterviewQueries
+{
+    Task<Interview?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, strictly after <paramref name="after"/>, at most <paramref name="take"/> rows.</summary>
+    Task<IReadOnlyList<Interview>> ListAsync(PageCursor? after, int take, CancellationToken cancellationToken);
+}

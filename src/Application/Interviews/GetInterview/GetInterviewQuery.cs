@@ -1,0 +1,6 @@
+using AppBackend.Domain.Common;
+using Mediator;
+
+namespace AppBackend.Application.Interviews.GetInterview;
+
+public sealed record GetInterviewQuery(string Id) : IQuery<Result<InterviewView>>;

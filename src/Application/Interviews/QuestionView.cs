@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace AppBackend.Application.Interviews;
+
+public sealed record QuestionView(string Id, string Text, int DurationSeconds, JsonElement AiMetadata);

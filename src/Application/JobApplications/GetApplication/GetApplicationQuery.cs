@@ -1,0 +1,6 @@
+using AppBackend.Domain.Common;
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.GetApplication;
+
+public sealed record GetApplicationQuery(string ApplicationId) : IQuery<Result<JobApplicationView>>;

@@ -1,0 +1,9 @@
+using AppBackend.Application.Common.Paging;
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.ListApplications;
+
+/// <summary><see cref="Status"/> is a wire name such as <c>awaiting_ai_analysis</c>.</summary>
+public sealed record ListApplicationsQuery(
+    string? InterviewId = null, string? Status = null, int Limit = PageCursor.DefaultLimit, string? Cursor = null)
+    : IQuery<Page<JobApplicationView>>;

@@ -1,0 +1,18 @@
+using AppBackend.Application.Common.Paging;
+using AppBackend.Domain.JobApplications;
+using FluentValidation;
+
+namespace AppBackend.Application.JobApplications.ListApplications;
+
+public sealed class ListApplicationsQueryValidator : AbstractValidator<ListApplicationsQuery>
+{
+    public ListApplicationsQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, PageCursor.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => PageCursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(q => q.Status)
+            .Must(s => StatusNames.TryParse(s!, out _))
+            .When(q => q.Status is not null)
+            .WithMessage("'status' must be one of: draft, queued, awaiting_ai_analysis, completed, dispatch_failed, analysis_failed.");
+    }
+}

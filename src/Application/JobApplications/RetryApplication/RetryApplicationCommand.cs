@@ -1,0 +1,6 @@
+using AppBackend.Domain.Common;
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.RetryApplication;
+
+public sealed record RetryApplicationCommand(string ApplicationId) : ICommand<Result<JobApplicationView>>;

@@ -1,0 +1,6 @@
+using AppBackend.Domain.Common;
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.SubmitApplication;
+
+public sealed record SubmitApplicationCommand(string ApplicationId) : ICommand<Result<JobApplicationView>>;

@@ -1,0 +1,10 @@
+namespace AppBackend.Application.JobApplications;
+
+public sealed record VideoResponseView(
+    string VideoResponseId,
+    string QuestionId,
+    string Url,
+    string Status,
+    string? JobId,
+    double? OverallScore,
+    string? AiAnalysisId);

@@ -1,0 +1,35 @@
+using AppBackend.Application.Common.Dispatching;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.Interviews;
+using AppBackend.Domain.JobApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace AppBackend.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext and unit of work. Each provider has a subclass of its own so that each keeps its own
+/// migrations (EF Core's "migrations with multiple providers").
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
+{
+    public DbSet<Interview> Interviews => Set<Interview>();
+
+    public DbSet<JobApplication> JobApplications => Set<JobApplication>();
+
+    public DbSet<PendingDispatch> PendingDispatches => Set<PendingDispatch>();
+
+    async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("The data was changed by another request; read it again and retry.", ex);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}

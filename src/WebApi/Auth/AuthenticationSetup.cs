@@ -1,0 +1,81 @@
+using System.Text;
+using AppBackend.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AppBackend.WebApi.Auth;
+
+internal static class AuthenticationSetup
+{
+    public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var signingKey = ResolveSigningKey(options, environment);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AuthOptions
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Authority = options.Authority,
+            SigningKey = signingKey,
+        }));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = options.Issuer,
+                ValidateAudience = true,
+                ValidAudience = options.Audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = JwtRegisteredClaimNames.Sub,
+                RoleClaimType = HmacJwtIssuer.RoleClaim,
+            };
+
+            if (!string.IsNullOrWhiteSpace(options.Authority))
+            {
+                jwt.Authority = options.Authority;
+                jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+            }
+            else
+            {
+                jwt.TokenValidationParameters.ValidateIssuerSigningKey = true;
+                jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey!));
+                jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+            }
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.ApiUser, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter, Roles.Candidate))
+            .AddPolicy(Policies.Recruiter, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter));
+        return services;
+    }
+
+    private static string? ResolveSigningKey(AuthOptions options, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Authority))
+        {
+            return null;
+        }
+
+        var key = options.SigningKey;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            key = environment.IsDevelopment()
+                ? AuthOptions.DevelopmentSigningKey
+                : throw new InvalidOperationException("Auth:SigningKey (at least 32 bytes) or Auth:Authority must be configured outside Development.");
+        }
+
+        if (Encoding.UTF8.GetByteCount(key) < 32)
+        {
+            throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes long.");
+        }
+
+        return key;
+    }
+}

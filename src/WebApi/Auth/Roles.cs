@@ -1,0 +1,7 @@
+namespace AppBackend.WebApi.Auth;
+
+public static class Roles
+{
+    public const string Recruiter = "recruiter";
+    public const string Candidate = "candidate";
+}

@@ -1,0 +1,38 @@
+using AppBackend.Application.Common.Security;
+using AppBackend.WebApi.Auth;
+using AppBackend.WebApi.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+
+namespace AppBackend.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddApiAuthentication(configuration, environment);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Binding failures (malformed JSON, a bad query value) become exceptions the handler above turns into problems.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
+
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AppBackend API";
+            document.Info.Description =
+                "The frontend API of the video-interview platform (contract section 1) and the AI backend webhook. " +
+                "Every error is an RFC 9457 problem; problem types are URNs of the form urn:appbackend:problem:{code}.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+}

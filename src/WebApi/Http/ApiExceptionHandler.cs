@@ -1,0 +1,56 @@
+using System.Text.Json;
+using AppBackend.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AppBackend.WebApi.Http;
+
+/// <summary>
+/// Turns exceptions into problems: invalid input into 400 (with field errors), a lost optimistic-concurrency
+/// race into 409, anything unexpected into a plain 500 that reveals nothing of the exception.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => ValidationProblem(validation),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.MalformedRequest, "The request body is larger than this endpoint accepts."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.MalformedRequest, "This endpoint takes application/json."),
+            BadHttpRequestException or JsonException => Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "The request is malformed: the JSON body, or a route or query value, cannot be read as the expected type."),
+            ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "The resource was changed by another request at the same time; read it again and retry."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, null, "The server could not complete the request.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails ValidationProblem(ValidationException exception)
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "One or more fields are not valid; see 'errors'.");
+        problem.Extensions["errors"] = exception.Errors
+            .GroupBy(e => FieldPath.ToCamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return problem;
+    }
+
+    private static ProblemDetails Problem(int status, string? type, string detail) => new()
+    {
+        Status = status,
+        Type = type,
+        Title = Titles.For(status),
+        Detail = detail,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,30 @@
+using AppBackend.Application;
+using AppBackend.Application.Common.Behaviors;
+using AppBackend.Application.JobApplications.SubmitApplication;
+using AppBackend.Infrastructure;
+using AppBackend.Infrastructure.Persistence;
+using AppBackend.WebApi;
+using Mediator;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi(builder.Configuration, builder.Environment);
+
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    // Handlers use the scoped DbContext.
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(SubmitApplicationCommand)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+});
+
+var app = builder.Build();
+app.UseWebApi();
+await app.Services.MigrateDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

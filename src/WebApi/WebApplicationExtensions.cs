@@ -1,0 +1,35 @@
+using AppBackend.WebApi.Endpoints;
+using AppBackend.WebApi.Http;
+using Scalar.AspNetCore;
+
+namespace AppBackend.WebApi;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>The HTTP pipeline: request id first so that even failures carry it, then problems, then auth.</summary>
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapInterviewEndpoints();
+        app.MapJobApplicationEndpoints();
+
+        if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevelopmentTokenEndpoints();
+        }
+
+        return app;
+    }
+}
