@@ -161,8 +161,7 @@ public class JobApplicationAddVideoResponseTests
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
     }
 
-    [Fact(Skip = "domain bug: once a failed video is replaced (status uploaded) it cannot be replaced again before the retry; "
-        + "AddVideoResponse answers application.video_not_replaceable although the replacement was never analysed")]
+    [Fact]
     public void AddVideoResponse_InAnalysisFailedForAnAlreadyReplacedVideo_ReplacesTheReplacement()
     {
         var scenario = Given.Application(ApplicationStatus.AnalysisFailed);

@@ -96,17 +96,39 @@ public class JobApplicationRecordDispatchTests
     }
 
     [Fact]
-    public void RecordDispatch_ForAVideoAlreadyFinishedByAnotherJob_ReturnsVideoNotAwaitingDispatch()
+    public void RecordDispatch_ForAVideoAlreadyFinishedByAnotherJob_KeepsTheResultAlreadyReceived()
     {
         var scenario = Given.Application(ApplicationStatus.Queued);
         scenario.Application.ApplyAnalysisResult(scenario.DoneReport(0), scenario.Later()).ShouldSucceedWith(ResultApplication.Applied);
-        var before = ApplicationSnapshot.Of(scenario.Application);
+        var finishedJobId = scenario.Video(0).JobId;
 
         var result = scenario.Application.RecordDispatch(
             [new DispatchedJob(scenario.Video(0).Id, "another-job"), new DispatchedJob(scenario.Video(1).Id, scenario.JobId(1))],
             scenario.Later());
 
-        result.ShouldFailWith(ErrorKind.Conflict, "application.video_not_awaiting_dispatch");
+        result.ShouldSucceed();
+        scenario.Application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
+        scenario.Video(0).Status.Should().Be(VideoStatus.Done);
+        scenario.Video(0).JobId.Should().Be(finishedJobId);
+        scenario.Video(1).Status.Should().Be(VideoStatus.Processing);
+    }
+
+    [Fact]
+    public void RecordDispatch_ForAnUploadedVideo_ReturnsVideoNotAwaitingDispatch()
+    {
+        var scenario = Given.Application(ApplicationStatus.AnalysisFailed);
+        scenario.Application.AddVideoResponse(scenario.Interview, scenario.Video(0).QuestionId, "https://videos.example.com/new.mp4", false, scenario.Later()).ShouldSucceed();
+        scenario.Application.Retry(scenario.Later()).ShouldSucceed();
+        var replacement = scenario.Application.VideoResponses.Single(v => v.Status == VideoStatus.Queued);
+        var other = scenario.Application.VideoResponses.First(v => v.Id != replacement.Id);
+        other.Status.Should().Be(VideoStatus.Done);
+        var before = ApplicationSnapshot.Of(scenario.Application);
+
+        var result = scenario.Application.RecordDispatch(
+            [new DispatchedJob(replacement.Id, "bull-new"), new DispatchedJob("no-such-video", "bull-x")],
+            scenario.Later());
+
+        result.ShouldFailWith(ErrorKind.NotFound, "application.video_not_found");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
     }
 
@@ -131,17 +153,19 @@ public class JobApplicationRecordDispatchTests
     }
 
     [Fact]
-    public void RecordDispatch_AfterRetryWithAJobForADoneVideo_ReturnsVideoNotAwaitingDispatch()
+    public void RecordDispatch_AfterRetryWithAJobForADoneVideo_KeepsTheDoneVideo()
     {
         var scenario = Given.Application(ApplicationStatus.AnalysisFailed).Retry();
-        var before = ApplicationSnapshot.Of(scenario.Application);
+        var doneJobId = scenario.Video(1).JobId;
 
         var result = scenario.Application.RecordDispatch(
             [new DispatchedJob(scenario.Video(0).Id, "bull-retry-0"), new DispatchedJob(scenario.Video(1).Id, "bull-retry-1")],
             scenario.Later());
 
-        result.ShouldFailWith(ErrorKind.Conflict, "application.video_not_awaiting_dispatch");
-        ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
+        result.ShouldSucceed();
+        scenario.Video(0).JobId.Should().Be("bull-retry-0");
+        scenario.Video(1).Status.Should().Be(VideoStatus.Done);
+        scenario.Video(1).JobId.Should().Be(doneJobId);
     }
 
     [Fact]
@@ -158,12 +182,12 @@ public class JobApplicationRecordDispatchTests
     }
 
     /// <summary>
-    /// Questionable: the first dispatch timed out on our side but the AI backend did accept it. After the retry, the
-    /// first attempt's late callback cannot be told from one that beat the second dispatch's save, so it is applied;
-    /// the second attempt's RecordDispatch is then refused and the application stays queued.
+    /// The first dispatch timed out on our side but the AI backend accepted it after all. Its late callback cannot be
+    /// told from one that beat the retry's save, so it is applied; the retry's dispatch then still records, and the
+    /// video keeps the result it already has.
     /// </summary>
     [Fact]
-    public void RecordDispatch_WhenALateCallbackOfAFailedDispatchFinishedAVideo_ReturnsVideoNotAwaitingDispatch()
+    public void RecordDispatch_WhenALateCallbackOfAFailedDispatchFinishedAVideo_KeepsThatResultAndRecords()
     {
         var scenario = Given.Application(ApplicationStatus.DispatchFailed).Retry();
         var lateFirstAttempt = scenario.DoneReport(0, jobId: "job-1-0");
@@ -173,8 +197,10 @@ public class JobApplicationRecordDispatchTests
             [new DispatchedJob(scenario.Video(0).Id, "job-2-0"), new DispatchedJob(scenario.Video(1).Id, "job-2-1")],
             scenario.Later());
 
-        result.ShouldFailWith(ErrorKind.Conflict, "application.video_not_awaiting_dispatch");
-        scenario.Application.Status.Should().Be(ApplicationStatus.Queued);
+        result.ShouldSucceed();
+        scenario.Application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
         scenario.Video(0).JobId.Should().Be("job-1-0");
+        scenario.Video(0).Status.Should().Be(VideoStatus.Done);
+        scenario.Video(1).JobId.Should().Be("job-2-1");
     }
 }
