@@ -11,6 +11,9 @@ public static class DependencyInjection
     /// <summary>Validators and view mappings. Mediator itself is added by each executable (its source generator lives there).</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        // Messages name fields as the JSON does ('durationSeconds'), not as C# does ('Duration Seconds').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
 
         var mappings = new TypeAdapterConfig();
