@@ -1,0 +1,7 @@
+namespace AppBackend.IntegrationTests.Fixtures;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
