@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The test command: installs PostgreSQL when it is missing, runs every test project of the solution,
+# and ends with exactly one summary line: "tests: N passed, N failed[, N skipped]".
+# Exit status is non-zero when dotnet test fails, any test fails, or no test ran.
+#
+# Later steps (for example newman) add their counts with add_counts before print_summary.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+RESULTS_DIR=artifacts/test-results
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# vstest kills the test host 100 ms after the run by default, which can cut short the ProcessExit handler
+# that stops the throwaway PostgreSQL cluster. (A watchdog cleans up anyway; this keeps it orderly.)
+export VSTEST_TESTHOST_SHUTDOWN_TIMEOUT="${VSTEST_TESTHOST_SHUTDOWN_TIMEOUT:-30000}"
+
+# Totals across every step; print_summary reports them.
+TESTS_PASSED=0
+TESTS_FAILED=0
+TESTS_SKIPPED=0
+STATUS=0
+
+log() {
+    printf '==> %s\n' "$*"
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo -n "$@"
+    else
+        log "not root and no sudo: cannot run '$*'"
+        return 1
+    fi
+}
+
+have_postgres_server() {
+    compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
+}
+
+install_postgres() {
+    log "PostgreSQL server not found under /usr/lib/postgresql/*/bin; installing it with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update -q || return 1
+    # postgresql-common first, so the server package does not create (and start) a "main" cluster on port
+    # 5432: the tests start their own throwaway cluster on a free port.
+    as_root apt-get install -y -q --no-install-recommends postgresql-common || return 1
+    local conf=/etc/postgresql-common/createcluster.conf
+    if [ -f "$conf" ] && ! grep -Eq '^[[:space:]]*create_main_cluster' "$conf"; then
+        as_root sed -i 's/^#[[:space:]]*create_main_cluster.*/create_main_cluster = false/' "$conf" || true
+    fi
+    as_root apt-get install -y -q --no-install-recommends postgresql || return 1
+}
+
+ensure_postgres() {
+    if ! have_postgres_server; then
+        # Not fatal here: without PostgreSQL the PostgreSQL tests fail with a clear message; they never skip.
+        if ! install_postgres || ! have_postgres_server; then
+            log "WARNING: PostgreSQL could not be installed; the PostgreSQL tests will fail"
+        fi
+    fi
+    # As root the tests run the server as the "postgres" OS user (the Debian package creates it).
+    if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+        log "creating the postgres OS user"
+        useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/bash postgres ||
+            log "WARNING: could not create the postgres user; the PostgreSQL tests will fail"
+    fi
+}
+
+# add_counts PASSED FAILED SKIPPED: adds one step's counts to the totals.
+add_counts() {
+    TESTS_PASSED=$((TESTS_PASSED + $1))
+    TESTS_FAILED=$((TESTS_FAILED + $2))
+    TESTS_SKIPPED=$((TESTS_SKIPPED + $3))
+}
+
+# trx_counter FILE ATTRIBUTE: one attribute of the <Counters .../> element of a TRX file (0 when absent).
+trx_counter() {
+    local value
+    value=$(grep -o '<Counters [^>]*>' "$1" | head -n 1 | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9][0-9]*' || true)
+    echo "${value:-0}"
+}
+
+# collect_trx DIR: adds the counts of every TRX file under DIR (pure grep, no python needed).
+collect_trx() {
+    local file total executed passed failed not_executed skipped found=0
+    while IFS= read -r -d '' file; do
+        found=$((found + 1))
+        total=$(trx_counter "$file" total)
+        executed=$(trx_counter "$file" executed)
+        passed=$(trx_counter "$file" passed)
+        failed=$(($(trx_counter "$file" failed) + $(trx_counter "$file" error) \
+            + $(trx_counter "$file" timeout) + $(trx_counter "$file" aborted)))
+        not_executed=$(trx_counter "$file" notExecuted)
+        skipped=$((total - executed))
+        if [ "$not_executed" -gt "$skipped" ]; then
+            skipped=$not_executed
+        fi
+        add_counts "$passed" "$failed" "$skipped"
+    done < <(find "$1" -type f -name '*.trx' -print0 2>/dev/null)
+    if [ "$found" -eq 0 ]; then
+        log "no TRX files under $1"
+    fi
+}
+
+run_dotnet_tests() {
+    rm -rf "$RESULTS_DIR"
+    mkdir -p "$RESULTS_DIR"
+    log "dotnet test AppBackend.sln -c Release"
+    local rc=0
+    dotnet test AppBackend.sln -c Release \
+        --logger "trx;LogFilePrefix=results" \
+        --results-directory "$RESULTS_DIR" || rc=$?
+    if [ "$rc" -ne 0 ]; then
+        log "dotnet test exited with $rc"
+        STATUS=1
+    fi
+    collect_trx "$RESULTS_DIR"
+}
+
+# print_summary: the very last line of the run; sets STATUS when something failed or nothing ran.
+print_summary() {
+    if [ "$TESTS_FAILED" -gt 0 ] || [ $((TESTS_PASSED + TESTS_FAILED)) -eq 0 ]; then
+        STATUS=1
+    fi
+    local line="tests: $TESTS_PASSED passed, $TESTS_FAILED failed"
+    if [ "$TESTS_SKIPPED" -gt 0 ]; then
+        line+=", $TESTS_SKIPPED skipped"
+    fi
+    echo "$line"
+}
+
+main() {
+    ensure_postgres
+    run_dotnet_tests
+    print_summary
+    return "$STATUS"
+}
+
+main "$@"
