@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AppBackend.Infrastructure.Persistence;
 
@@ -8,6 +7,6 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     /// <summary>SQLite has no timestamp type that sorts with an offset; store UTC ticks so ordering and comparisons stay in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }

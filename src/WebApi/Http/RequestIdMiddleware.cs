@@ -19,7 +19,13 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
         var incoming = context.Request.Headers[HeaderName];
         var requestId = incoming.Count == 1 && IsSafe(incoming[0]) ? incoming[0]! : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = requestId;
-        context.Response.Headers[HeaderName] = requestId;
+
+        // Set when the response starts, not now: the exception handler clears headers before writing a problem.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = requestId;
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 

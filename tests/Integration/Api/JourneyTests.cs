@@ -18,7 +18,7 @@ public abstract class JourneyTests(ApiFixture fixture)
     {
         var candidate = fixture.Client(TestTokens.Candidate("cand-journey"));
 
-        var createdInterview = await _recruiter.PostAsJsonAsync("/api/interviews", Api.InterviewBody(2));
+        var createdInterview = await _recruiter.PostAsJsonAsync("/api/interviews", ApiRequests.InterviewBody(2));
         var interview = await createdInterview.ShouldHaveStatusAsync(HttpStatusCode.Created);
         createdInterview.Headers.Location!.ToString().Should().Be($"/api/interviews/{interview.Id()}");
         interview.GetProperty("title").GetString().Should().Be("Backend Engineer");
@@ -33,7 +33,7 @@ public abstract class JourneyTests(ApiFixture fixture)
         var fetchedInterview = await (await candidate.GetAsync($"/api/interviews/{interview.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         fetchedInterview.GetRawText().Should().Be(interview.GetRawText());
 
-        var createdApplication = await candidate.PostAsJsonAsync("/api/applications", Api.ApplicationBody(interview.Id()));
+        var createdApplication = await candidate.PostAsJsonAsync("/api/applications", ApiRequests.ApplicationBody(interview.Id()));
         var application = await createdApplication.ShouldHaveStatusAsync(HttpStatusCode.Created);
         var applicationId = application.Id();
         createdApplication.Headers.Location!.ToString().Should().Be($"/api/applications/{applicationId}");
@@ -55,7 +55,7 @@ public abstract class JourneyTests(ApiFixture fixture)
 
         foreach (var question in questions)
         {
-            var added = await (await Api.AddVideoAsync(candidate, applicationId, question.Id())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+            var added = await (await ApiRequests.AddVideoAsync(candidate, applicationId, question.Id())).ShouldHaveStatusAsync(HttpStatusCode.Created);
             added.GetProperty("questionId").GetString().Should().Be(question.Id());
             added.GetProperty("url").GetString().Should().Be($"https://videos.example.com/{question.Id()}.mp4");
             added.GetProperty("status").GetString().Should().Be("uploaded");
@@ -79,12 +79,12 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task AddVideo_SecondAnswerToTheSameQuestionWhileDraft_ReplacesTheFirst()
     {
-        var interview = await Api.CreateInterviewAsync(_recruiter, 1);
-        var application = await Api.CreateApplicationAsync(_recruiter, interview.Id());
+        var interview = await ApiRequests.CreateInterviewAsync(_recruiter, 1);
+        var application = await ApiRequests.CreateApplicationAsync(_recruiter, interview.Id());
         var questionId = interview.GetProperty("questions")[0].Id();
 
-        var first = await (await Api.AddVideoAsync(_recruiter, application.Id(), questionId, "https://videos.example.com/first.mp4")).ShouldHaveStatusAsync(HttpStatusCode.Created);
-        var second = await (await Api.AddVideoAsync(_recruiter, application.Id(), questionId, "https://videos.example.com/second.mp4")).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var first = await (await ApiRequests.AddVideoAsync(_recruiter, application.Id(), questionId, "https://videos.example.com/first.mp4")).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var second = await (await ApiRequests.AddVideoAsync(_recruiter, application.Id(), questionId, "https://videos.example.com/second.mp4")).ShouldHaveStatusAsync(HttpStatusCode.Created);
 
         second.Id("videoResponseId").Should().NotBe(first.Id("videoResponseId"));
         var fetched = await (await _recruiter.GetAsync($"/api/applications/{application.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
@@ -96,10 +96,10 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task Submit_WhenAQuestionHasNoVideo_Returns422WithTheMissingQuestionIds()
     {
-        var interview = await Api.CreateInterviewAsync(_recruiter, 3);
-        var application = await Api.CreateApplicationAsync(_recruiter, interview.Id());
+        var interview = await ApiRequests.CreateInterviewAsync(_recruiter, 3);
+        var application = await ApiRequests.CreateApplicationAsync(_recruiter, interview.Id());
         var questionIds = interview.GetProperty("questions").EnumerateArray().Select(q => q.Id()).ToList();
-        await (await Api.AddVideoAsync(_recruiter, application.Id(), questionIds[1])).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await ApiRequests.AddVideoAsync(_recruiter, application.Id(), questionIds[1])).ShouldHaveStatusAsync(HttpStatusCode.Created);
 
         var response = await _recruiter.PostAsync($"/api/applications/{application.Id()}/submit", null);
 
@@ -112,7 +112,7 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task Submit_WhenNotDraft_Returns409AndOwesOneDispatchOnly()
     {
-        var (_, application) = await Api.ReadyDraftAsync(_recruiter, _recruiter);
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, _recruiter);
         await (await _recruiter.PostAsync($"/api/applications/{application.Id()}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
 
         var again = await _recruiter.PostAsync($"/api/applications/{application.Id()}/submit", null);
@@ -125,7 +125,7 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task Submit_TwoAtOnce_OneIsAcceptedAndTheOtherRefused()
     {
-        var (_, application) = await Api.ReadyDraftAsync(_recruiter, _recruiter);
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, _recruiter);
         var url = $"/api/applications/{application.Id()}/submit";
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fixture.Client(TestTokens.Recruiter()).PostAsync(url, null)));
@@ -138,10 +138,10 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task AddVideo_AfterSubmit_Returns409()
     {
-        var (interview, application) = await Api.ReadyDraftAsync(_recruiter, _recruiter, 1);
+        var (interview, application) = await ApiRequests.ReadyDraftAsync(_recruiter, _recruiter, 1);
         await (await _recruiter.PostAsync($"/api/applications/{application.Id()}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
 
-        var response = await Api.AddVideoAsync(_recruiter, application.Id(), interview.GetProperty("questions")[0].Id());
+        var response = await ApiRequests.AddVideoAsync(_recruiter, application.Id(), interview.GetProperty("questions")[0].Id());
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem.GetProperty("code").GetString().Should().Be("application.not_editable");
@@ -150,7 +150,7 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task Retry_WhenRetryIsNotAllowed_Returns409()
     {
-        var (_, draft) = await Api.ReadyDraftAsync(_recruiter, _recruiter, 1);
+        var (_, draft) = await ApiRequests.ReadyDraftAsync(_recruiter, _recruiter, 1);
         (await _recruiter.PostAsync($"/api/applications/{draft.Id()}/retry", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
         await (await _recruiter.PostAsync($"/api/applications/{draft.Id()}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
 
@@ -163,11 +163,11 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task ListApplications_ByInterview_PagesNewestFirstWithACursor()
     {
-        var interview = await Api.CreateInterviewAsync(_recruiter, 1);
+        var interview = await ApiRequests.CreateInterviewAsync(_recruiter, 1);
         var created = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            created.Add((await Api.CreateApplicationAsync(_recruiter, interview.Id())).Id());
+            created.Add((await ApiRequests.CreateApplicationAsync(_recruiter, interview.Id())).Id());
         }
 
         var first = await (await _recruiter.GetAsync($"/api/applications?interviewId={interview.Id()}&limit=2")).ShouldHaveStatusAsync(HttpStatusCode.OK);
@@ -182,9 +182,9 @@ public abstract class JourneyTests(ApiFixture fixture)
     [Fact]
     public async Task ListApplications_ByStatus_ReturnsOnlyThatStatus()
     {
-        var (interview, submitted) = await Api.ReadyDraftAsync(_recruiter, _recruiter, 1);
+        var (interview, submitted) = await ApiRequests.ReadyDraftAsync(_recruiter, _recruiter, 1);
         await (await _recruiter.PostAsync($"/api/applications/{submitted.Id()}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
-        var draft = await Api.CreateApplicationAsync(_recruiter, interview.Id());
+        var draft = await ApiRequests.CreateApplicationAsync(_recruiter, interview.Id());
 
         var queued = await (await _recruiter.GetAsync($"/api/applications?interviewId={interview.Id()}&status=queued")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         var drafts = await (await _recruiter.GetAsync($"/api/applications?interviewId={interview.Id()}&status=draft")).ShouldHaveStatusAsync(HttpStatusCode.OK);
@@ -199,7 +199,7 @@ public abstract class JourneyTests(ApiFixture fixture)
         var created = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            created.Add((await Api.CreateInterviewAsync(_recruiter, 1)).Id());
+            created.Add((await ApiRequests.CreateInterviewAsync(_recruiter, 1)).Id());
         }
 
         var first = await (await _recruiter.GetAsync("/api/interviews?limit=2")).ShouldHaveStatusAsync(HttpStatusCode.OK);

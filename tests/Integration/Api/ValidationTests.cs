@@ -14,12 +14,12 @@ public abstract class ValidationTests(ApiFixture fixture)
     {
         { """{"questions":[{"text":"q","durationSeconds":10,"aiMetadata":{"a":1}}]}""", "title" },
         { """{"title":"","questions":[{"text":"q","durationSeconds":10,"aiMetadata":{"a":1}}]}""", "title" },
-        { $$"""{"title":"{{new string('t', 201)}}","questions":[{"text":"q","durationSeconds":10,"aiMetadata":{"a":1}}]}""", "title" },
+        { $$$"""{"title":"{{{new string('t', 201)}}}","questions":[{"text":"q","durationSeconds":10,"aiMetadata":{"a":1}}]}""", "title" },
         { """{"title":"t"}""", "questions" },
         { """{"title":"t","questions":[]}""", "questions" },
         { $$"""{"title":"t","questions":[{{string.Join(",", Enumerable.Repeat("""{"text":"q","durationSeconds":10,"aiMetadata":{"a":1}}""", 51))}}]}""", "questions" },
         { """{"title":"t","questions":[{"text":"","durationSeconds":10,"aiMetadata":{"a":1}}]}""", "questions[0].text" },
-        { $$"""{"title":"t","questions":[{"text":"{{new string('q', 2001)}}","durationSeconds":10,"aiMetadata":{"a":1}}]}""", "questions[0].text" },
+        { $$$"""{"title":"t","questions":[{"text":"{{{new string('q', 2001)}}}","durationSeconds":10,"aiMetadata":{"a":1}}]}""", "questions[0].text" },
         { """{"title":"t","questions":[{"text":"q","durationSeconds":0,"aiMetadata":{"a":1}}]}""", "questions[0].durationSeconds" },
         { """{"title":"t","questions":[{"text":"q","durationSeconds":3601,"aiMetadata":{"a":1}}]}""", "questions[0].durationSeconds" },
         { """{"title":"t","questions":[{"text":"q","durationSeconds":10}]}""", "questions[0].aiMetadata" },
@@ -98,7 +98,7 @@ public abstract class ValidationTests(ApiFixture fixture)
         { """{"candidate":{"fullName":"A","email":"a@example.com"}}""", "interviewId" },
         { """{"interviewId":"{id}"}""", "candidate" },
         { """{"interviewId":"{id}","candidate":{"fullName":"","email":"a@example.com"}}""", "candidate.fullName" },
-        { $$"""{"interviewId":"{id}","candidate":{"fullName":"{{new string('n', 201)}}","email":"a@example.com"}}""", "candidate.fullName" },
+        { $$$"""{"interviewId":"{id}","candidate":{"fullName":"{{{new string('n', 201)}}}","email":"a@example.com"}}""", "candidate.fullName" },
         { """{"interviewId":"{id}","candidate":{"fullName":"A"}}""", "candidate.email" },
         { """{"interviewId":"{id}","candidate":{"fullName":"A","email":"not-an-email"}}""", "candidate.email" },
         { """{"interviewId":"{id}","candidate":{"fullName":"A","email":"a@example.com","cvUrl":"files/cv.pdf"}}""", "candidate.cvUrl" },
@@ -110,7 +110,7 @@ public abstract class ValidationTests(ApiFixture fixture)
     [MemberData(nameof(InvalidApplications))]
     public async Task CreateApplication_WithAnInvalidField_Returns400NamingIt(string body, string field)
     {
-        var interview = await Api.CreateInterviewAsync(_recruiter, 1);
+        var interview = await ApiRequests.CreateInterviewAsync(_recruiter, 1);
 
         var response = await _recruiter.PostAsync("/api/applications", Json(body.Replace("{id}", interview.Id(), StringComparison.Ordinal)));
 
@@ -120,7 +120,7 @@ public abstract class ValidationTests(ApiFixture fixture)
     [Fact]
     public async Task CreateApplication_WithoutOptionalPhoneAndCv_IsCreated()
     {
-        var interview = await Api.CreateInterviewAsync(_recruiter, 1);
+        var interview = await ApiRequests.CreateInterviewAsync(_recruiter, 1);
 
         var response = await _recruiter.PostAsJsonAsync("/api/applications", new { interviewId = interview.Id(), candidate = new { fullName = "A", email = "a@example.com" } });
 
@@ -131,7 +131,7 @@ public abstract class ValidationTests(ApiFixture fixture)
     [Fact]
     public async Task CreateApplication_ForAnUnknownInterview_Returns404()
     {
-        var response = await _recruiter.PostAsJsonAsync("/api/applications", Api.ApplicationBody("no-such-interview"));
+        var response = await _recruiter.PostAsJsonAsync("/api/applications", ApiRequests.ApplicationBody("no-such-interview"));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         problem.GetProperty("code").GetString().Should().Be("interview.not_found");
@@ -145,8 +145,8 @@ public abstract class ValidationTests(ApiFixture fixture)
     [InlineData("""{"questionId":"another-interviews-question","videoUrl":"https://videos.example.com/a.mp4"}""", "questionId")]
     public async Task AddVideo_WithAnInvalidField_Returns400NamingIt(string body, string field)
     {
-        var interview = await Api.CreateInterviewAsync(_recruiter, 1);
-        var application = await Api.CreateApplicationAsync(_recruiter, interview.Id());
+        var interview = await ApiRequests.CreateInterviewAsync(_recruiter, 1);
+        var application = await ApiRequests.CreateApplicationAsync(_recruiter, interview.Id());
         var questionId = interview.GetProperty("questions")[0].Id();
 
         var response = await _recruiter.PostAsync(

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace AppBackend.IntegrationTests.Fixtures;
 
 /// <summary>Contract-shaped requests and the checks every answer shares.</summary>
-public static class Api
+public static class ApiRequests
 {
     public static object InterviewBody(int questionCount = 2, string title = "Backend Engineer") => new
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123134355_InitialCreate")]
+    [Migration("20261123135451_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
