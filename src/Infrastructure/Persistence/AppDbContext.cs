@@ -28,7 +28,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         {
             throw new ConcurrencyConflictException("The data was changed by another request; read it again and retry.", ex);
         }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // The same race seen from another row: a concurrent writer inserted this key first.
+            throw new ConcurrencyConflictException("Another request stored the same record first; read it again and retry.", ex);
+        }
     }
+
+    /// <summary>Whether the provider refused the save because a unique key already exists.</summary>
+    protected abstract bool IsUniqueViolation(DbUpdateException exception);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
