@@ -1,29 +1,47 @@
+using System.Text;
+using System.Text.Json;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Ports.AnalysisBackend;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
+using AppBackend.Infrastructure.Alerts;
+using AppBackend.Infrastructure.AnalysisBackend;
+using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Media;
 using AppBackend.Infrastructure.Persistence;
 using AppBackend.Infrastructure.Persistence.Queries;
 using AppBackend.Infrastructure.Persistence.Repositories;
 using AppBackend.Infrastructure.Security;
+using AppBackend.Infrastructure.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Refit;
 
 namespace AppBackend.Infrastructure;
 
 public static class DependencyInjection
 {
     public const string DatabaseHealthCheckName = "database";
+    public const string PublicBaseUrlKey = "PUBLIC_BASE_URL";
+    public const string DevelopmentPublicBaseUrl = "http://127.0.0.1:5080";
 
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HmacJwtIssuer>();
+        services.AddScoped<ScopedRequestContext>();
+        services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<ScopedRequestContext>());
         services.AddOptions<MediaUrlOptions>().Bind(configuration.GetSection(MediaUrlOptions.SectionName));
+        services.AddSingleton<IMediaUrls, ExternalMediaUrls>();
         services.AddPersistence(configuration);
+        services.AddAnalysisBackend(configuration, environment);
+        services.AddAlerts(configuration);
         return services;
     }
 
@@ -36,26 +54,86 @@ public static class DependencyInjection
 
         var provider = configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default") ?? DatabaseOptions.DefaultConnectionString;
-        switch (provider)
+        if (provider == DatabaseProvider.Postgres)
         {
-            case DatabaseProvider.Postgres:
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
-                break;
-            case DatabaseProvider.Sqlite:
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
-                break;
-            default:
-                // Options validation reports the bad value at start; registering nothing here would hide it.
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
-                break;
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            // An unknown provider also lands here; options validation then stops the start with a clear message.
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IInterviewRepository, InterviewRepository>();
         services.AddScoped<IJobApplicationRepository, JobApplicationRepository>();
-        services.AddScoped<IDispatchOutbox, DispatchOutbox>();
+        services.AddScoped<IDispatchQueue, DispatchQueue>();
         services.AddScoped<IInterviewQueries, InterviewQueries>();
         services.AddScoped<IJobApplicationQueries, JobApplicationQueries>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheckName, tags: ["ready"]);
+    }
+
+    private static void AddAnalysisBackend(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var development = environment.IsDevelopment();
+        services.AddOptions<AnalysisOptions>()
+            .Bind(configuration.GetSection(AnalysisOptions.SectionName))
+            .Validate(o => o.RetryDelaysAreValid(), "Analysis:RetryDelays must be comma-separated non-negative TimeSpans (00:00:01,00:00:04,00:00:16).")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.ConnectTimeout > TimeSpan.Zero, "Analysis timeouts must be positive.")
+            .Validate(o => o.DispatchLease > TimeSpan.Zero && o.DispatchConcurrency > 0, "Analysis:DispatchLease and Analysis:DispatchConcurrency must be positive.")
+            .ValidateOnStart();
+
+        services.AddOptions<AiBackendOptions>()
+            .Configure(o =>
+            {
+                var url = configuration[AiBackendOptions.UrlKey] ?? (development ? AiBackendOptions.DevelopmentUrl : null);
+                o.BaseUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null!;
+                o.Secret = configuration[AiBackendOptions.SecretKey] ?? (development ? AiBackendOptions.DevelopmentSecret : string.Empty);
+            })
+            .Validate(o => o.BaseUrl is not null, $"{AiBackendOptions.UrlKey} must be an absolute URL.")
+            .Validate(o => Encoding.UTF8.GetByteCount(o.Secret) >= 32, $"{AiBackendOptions.SecretKey} must be set (at least 32 bytes).")
+            .ValidateOnStart();
+
+        services.AddOptions<PublicUrlOptions>()
+            .Configure(o =>
+            {
+                var url = configuration[PublicBaseUrlKey] ?? (development ? DevelopmentPublicBaseUrl : null);
+                o.PublicBaseUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null!;
+            })
+            .Validate(o => o.PublicBaseUrl is not null, $"{PublicBaseUrlKey} must be the absolute URL the AI backend reaches AppBackend at.")
+            .ValidateOnStart();
+
+        services.AddTransient<AiBackendJwtHandler>();
+        var refit = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        var aiBackend = services.AddRefitClient<IAiBackendApi>(refit)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptions<AiBackendOptions>>().Value.BaseUrl;
+
+                // Each attempt has its own timeout in the resilience pipeline; the client must not cut the retries short.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectTimeout = sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ConnectTimeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            });
+        aiBackend.AddResilienceHandler("ai-backend", (pipeline, context) => AiBackendResilience.Configure(
+            pipeline,
+            context.ServiceProvider.GetRequiredService<IOptions<AnalysisOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<TimeProvider>()));
+
+        // Added after the resilience handler, so it sits inside it: every attempt gets a fresh token.
+        aiBackend.AddHttpMessageHandler<AiBackendJwtHandler>();
+
+        services.AddScoped<IAnalysisBackend, RefitAnalysisBackend>();
+        services.AddHostedService<DispatchWorker>();
+    }
+
+    private static void AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Configure(o =>
+            o.WebhookUrl = Uri.TryCreate(configuration[SlackOptions.WebhookUrlKey], UriKind.Absolute, out var uri) ? uri : null);
+        services.AddHttpClient<IAlertSink, SlackAlertSink>(client => client.Timeout = TimeSpan.FromSeconds(10));
     }
 }

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddApplication()
-    .AddInfrastructure(builder.Configuration)
+    .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddWebApi(builder.Configuration, builder.Environment);
 
 builder.Services.AddMediator((MediatorOptions options) =>

@@ -5,4 +5,7 @@ public interface IUnitOfWork
 {
     /// <exception cref="ConcurrencyConflictException">Another writer changed an aggregate first.</exception>
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every loaded aggregate and unsaved change, so the next read sees the database afresh (after a conflict).</summary>
+    void DiscardChanges();
 }

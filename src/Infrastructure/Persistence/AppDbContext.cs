@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         }
     }
 
+    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
     /// <summary>Whether the provider refused the save because a unique key already exists.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
 

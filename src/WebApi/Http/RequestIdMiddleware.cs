@@ -1,4 +1,5 @@
 using System.Buffers;
+using AppBackend.Infrastructure.Context;
 
 namespace AppBackend.WebApi.Http;
 
@@ -19,6 +20,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
         var incoming = context.Request.Headers[HeaderName];
         var requestId = incoming.Count == 1 && IsSafe(incoming[0]) ? incoming[0]! : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = requestId;
+        context.RequestServices.GetRequiredService<ScopedRequestContext>().RequestId = requestId;
 
         // Set when the response starts, not now: the exception handler clears headers before writing a problem.
         context.Response.OnStarting(() =>

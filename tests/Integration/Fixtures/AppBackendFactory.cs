@@ -19,6 +19,13 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
             ["Auth:Issuer"] = TestTokens.Issuer,
             ["Auth:Audience"] = TestTokens.Audience,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // API-only tests: nothing listens here and no worker dispatches; dispatch tests override these.
+            ["AI_BACKEND_URL"] = "http://127.0.0.1:9",
+            ["AI_BACKEND_SECRET"] = TestSecrets.AiBackendSecret,
+            ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
+            ["PUBLIC_BASE_URL"] = "http://127.0.0.1:9",
+            ["Analysis:DispatchWorkerEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

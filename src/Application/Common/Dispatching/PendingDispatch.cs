@@ -35,18 +35,4 @@ public sealed class PendingDispatch
 
     /// <summary>How many times a worker has claimed it (a claim that never finished is resumed).</summary>
     public int Claims { get; private set; }
-
-    public void Claim(string owner, DateTimeOffset now, TimeSpan lease)
-    {
-        LeaseOwner = owner;
-        LeaseUntil = now + lease;
-        Claims++;
-    }
-
-    public void Postpone(DateTimeOffset dueAt)
-    {
-        DueAt = dueAt;
-        LeaseOwner = null;
-        LeaseUntil = null;
-    }
 }

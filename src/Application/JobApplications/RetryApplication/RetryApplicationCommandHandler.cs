@@ -11,7 +11,7 @@ namespace AppBackend.Application.JobApplications.RetryApplication;
 /// <summary>dispatch_failed | analysis_failed → queued, and a new dispatch attempt recorded in the same transaction.</summary>
 public sealed class RetryApplicationCommandHandler(
     IJobApplicationRepository applications,
-    IDispatchOutbox outbox,
+    IDispatchQueue outbox,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMapper mapper,

@@ -13,7 +13,7 @@ namespace AppBackend.Application.JobApplications.SubmitApplication;
 public sealed class SubmitApplicationCommandHandler(
     IJobApplicationRepository applications,
     IInterviewRepository interviews,
-    IDispatchOutbox outbox,
+    IDispatchQueue outbox,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMapper mapper,

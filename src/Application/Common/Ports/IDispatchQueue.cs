@@ -1,0 +1,24 @@
+using AppBackend.Application.Common.Dispatching;
+
+namespace AppBackend.Application.Common.Ports;
+
+/// <summary>The durable queue of owed dispatches; changes are saved by the unit of work, claims are atomic at once.</summary>
+public interface IDispatchQueue
+{
+    void Add(PendingDispatch dispatch);
+
+    void Remove(PendingDispatch dispatch);
+
+    Task<PendingDispatch?> FindAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically leases the oldest due, unleased (or lease-expired) dispatch to <paramref name="owner"/> and
+    /// returns its key; null when none is due. Two instances never hold one dispatch at once.
+    /// </summary>
+    Task<string?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends a lease still held by <paramref name="owner"/>; false when it was lost (lapsed and claimed by another).</summary>
+    Task<bool> RenewLeaseAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+}

@@ -1,0 +1,10 @@
+using AppBackend.Domain.Common;
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.DispatchApplication;
+
+/// <summary>
+/// Sends one owed dispatch (identified by its idempotency key) to the AI backend and records the outcome.
+/// Run by the dispatch worker after it claims the dispatch, and by the admin tool.
+/// </summary>
+public sealed record DispatchApplicationCommand(string IdempotencyKey) : ICommand<Result<DispatchOutcome>>;

@@ -1,0 +1,166 @@
+using AppBackend.Application.Common.Options;
+using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Ports.AnalysisBackend;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.Interviews;
+using AppBackend.Domain.JobApplications;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppBackend.Application.JobApplications.DispatchApplication;
+
+/// <summary>
+/// Calls the AI backend once (its transport retries with the same idempotency key), then records the answer.
+/// Only the save is repeated when a concurrent writer (a callback that beat this save) changed the application:
+/// the answer is re-applied to a fresh read, never re-requested.
+/// </summary>
+public sealed partial class DispatchApplicationCommandHandler(
+    IDispatchQueue queue,
+    IJobApplicationRepository applications,
+    IInterviewRepository interviews,
+    IAnalysisBackend backend,
+    IMediaUrls mediaUrls,
+    IAlertSink alerts,
+    IUnitOfWork unitOfWork,
+    IRequestContext requestContext,
+    IOptions<PublicUrlOptions> publicUrls,
+    TimeProvider clock,
+    ILogger<DispatchApplicationCommandHandler> logger)
+    : ICommandHandler<DispatchApplicationCommand, Result<DispatchOutcome>>
+{
+    private const int MaxSaveAttempts = 5;
+
+    public async ValueTask<Result<DispatchOutcome>> Handle(DispatchApplicationCommand command, CancellationToken cancellationToken)
+    {
+        var key = command.IdempotencyKey;
+        var pending = await queue.FindAsync(key, cancellationToken);
+        if (pending is null)
+        {
+            return Error.NotFound("dispatch.not_found", $"No dispatch is owed under key '{key}'.");
+        }
+
+        var application = await applications.FindAsync(pending.ApplicationId, cancellationToken);
+        if (application is null || !IsOwedBy(application, key))
+        {
+            queue.Remove(pending);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return DispatchOutcome.Obsolete;
+        }
+
+        var interview = await interviews.FindAsync(application.InterviewId, cancellationToken)
+            ?? throw new InvalidOperationException($"Application '{application.Id}' refers to a missing interview.");
+        var request = AnalysisRequestFactory.Create(
+            application,
+            interview,
+            application.VideosAwaitingDispatch(interview),
+            mediaUrls.UrlForAnalysis,
+            requestContext.RequestId,
+            publicUrls.Value.CallbackUrl);
+
+        var answer = await backend.StartAnalysisAsync(request, key, cancellationToken);
+        return await RecordAsync(key, application.Id, request, answer, cancellationToken);
+    }
+
+    private static bool IsOwedBy(JobApplication application, string key) =>
+        application.Status == ApplicationStatus.Queued && application.DispatchIdempotencyKey == key;
+
+    private async Task<DispatchOutcome> RecordAsync(
+        string key, string applicationId, AnalysisRequest request, DispatchAnswer answer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (attempt > 1)
+                {
+                    unitOfWork.DiscardChanges();
+                }
+
+                var application = await applications.FindAsync(applicationId, cancellationToken);
+                var pending = await queue.FindAsync(key, cancellationToken);
+                var outcome = application is not null && IsOwedBy(application, key)
+                    ? Apply(application, request, answer)
+                    : DispatchOutcome.Obsolete;
+                if (pending is not null)
+                {
+                    queue.Remove(pending);
+                }
+
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                await AlertIfVersionMismatchAsync(applicationId, answer, cancellationToken);
+                return outcome;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxSaveAttempts)
+            {
+                LogSaveConflict(logger, applicationId, attempt);
+            }
+        }
+    }
+
+    private DispatchOutcome Apply(JobApplication application, AnalysisRequest request, DispatchAnswer answer)
+    {
+        var now = clock.GetUtcNow();
+        string reason;
+        switch (answer)
+        {
+            case DispatchAnswer.Accepted accepted:
+                var jobs = AnalysisRequestFactory.MatchJobs(request.VideoResponses, accepted.Jobs);
+                var recorded = jobs is null ? null : application.RecordDispatch(jobs, now);
+                if (recorded is { IsSuccess: true })
+                {
+                    LogDispatched(logger, application.Id, request.VideoResponses.Count);
+                    return DispatchOutcome.Dispatched;
+                }
+
+                LogUnusableAnswer(logger, application.Id, accepted.Jobs.Count, request.VideoResponses.Count);
+                reason = FailureReasons.AnalysisCouldNotBeStarted;
+                break;
+            case DispatchAnswer.Refused refused:
+                LogRefused(logger, application.Id, refused.StatusCode, refused.ResponseBody);
+                reason = FailureReasons.AnalysisCouldNotBeStarted;
+                break;
+            case DispatchAnswer.VersionMismatch mismatch:
+                LogVersionMismatch(logger, application.Id, mismatch.ResponseBody);
+                reason = FailureReasons.ApiVersionMismatch;
+                break;
+            case DispatchAnswer.Unavailable unavailable:
+                LogUnavailable(logger, application.Id, unavailable.Reason);
+                reason = FailureReasons.AiBackendUnavailable;
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown dispatch answer {answer.GetType().Name}.");
+        }
+
+        var failed = application.RecordDispatchFailure(reason, now);
+        return failed.IsSuccess ? DispatchOutcome.Failed : DispatchOutcome.Obsolete;
+    }
+
+    private async Task AlertIfVersionMismatchAsync(string applicationId, DispatchAnswer answer, CancellationToken cancellationToken)
+    {
+        if (answer is DispatchAnswer.VersionMismatch)
+        {
+            await alerts.SendAsync(
+                $":warning: AI backend API version mismatch: application {applicationId} could not be dispatched (AppBackend speaks {AnalysisRequestFactory.ApiVersion}).",
+                cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} dispatched to the AI backend with {VideoCount} video(s)")]
+    private static partial void LogDispatched(ILogger logger, string applicationId, int videoCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The AI backend accepted application {ApplicationId} but returned {JobCount} job(s) that do not cover the {VideoCount} video(s) sent")]
+    private static partial void LogUnusableAnswer(ILogger logger, string applicationId, int jobCount, int videoCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The AI backend refused application {ApplicationId} with {StatusCode}: {ResponseBody}")]
+    private static partial void LogRefused(ILogger logger, string applicationId, int statusCode, string responseBody);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "AI backend API version mismatch for application {ApplicationId}: {ResponseBody}")]
+    private static partial void LogVersionMismatch(ILogger logger, string applicationId, string responseBody);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The AI backend stayed unavailable for application {ApplicationId}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string applicationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} changed while its dispatch was being saved (attempt {Attempt}); applying the answer again")]
+    private static partial void LogSaveConflict(ILogger logger, string applicationId, int attempt);
+}

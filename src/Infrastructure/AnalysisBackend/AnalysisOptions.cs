@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace AppBackend.Infrastructure.AnalysisBackend;
+
+/// <summary>The <c>Analysis</c> section (contract section 6): retries, timeouts, polling, alerts and the dispatch worker.</summary>
+public sealed class AnalysisOptions
+{
+    public const string SectionName = "Analysis";
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan PollAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan AlertAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Waits between attempts of one dispatch, comma-separated (<c>00:00:01,00:00:04,00:00:16</c>).</summary>
+    public string RetryDelays { get; set; } = "00:00:01,00:00:04,00:00:16";
+
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A <c>Retry-After</c> longer than this is ignored in favour of the configured wait.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Run the background dispatch worker in this instance.</summary>
+    public bool DispatchWorkerEnabled { get; set; } = true;
+
+    /// <summary>How many dispatches one instance sends at once.</summary>
+    public int DispatchConcurrency { get; set; } = 4;
+
+    /// <summary>How long a claimed dispatch stays leased; the holder renews it every third of this while it works.</summary>
+    public TimeSpan DispatchLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often an idle worker looks for owed dispatches.</summary>
+    public TimeSpan DispatchIdleDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public IReadOnlyList<TimeSpan> ParsedRetryDelays() =>
+        [.. RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => TimeSpan.Parse(d, CultureInfo.InvariantCulture))];
+
+    public bool RetryDelaysAreValid() =>
+        RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .All(d => TimeSpan.TryParse(d, CultureInfo.InvariantCulture, out var delay) && delay >= TimeSpan.Zero);
+}

@@ -1,0 +1,180 @@
+using System.Threading.Channels;
+using AppBackend.Application.JobApplications.DispatchApplication;
+using AppBackend.Application.Common.Ports;
+using AppBackend.Infrastructure.AnalysisBackend;
+using AppBackend.Infrastructure.Context;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppBackend.Infrastructure.Workers;
+
+/// <summary>
+/// Claims owed dispatches (a lease in the database, so instances never share one) and runs
+/// <see cref="DispatchApplicationCommand"/> for each, a few at a time. While a dispatch runs its lease is
+/// renewed; if this process dies, the lease lapses and any instance resumes it with the same idempotency key.
+/// </summary>
+internal sealed partial class DispatchWorker(
+    IServiceScopeFactory scopes,
+    IOptions<AnalysisOptions> options,
+    TimeProvider clock,
+    ILogger<DispatchWorker> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.DispatchWorkerEnabled)
+        {
+            return;
+        }
+
+        var concurrency = Math.Max(1, settings.DispatchConcurrency);
+        var claimed = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { SingleWriter = true });
+        var processors = Enumerable.Range(0, concurrency).Select(_ => ProcessAsync(claimed.Reader, stoppingToken)).ToList();
+        try
+        {
+            await ClaimAsync(claimed.Writer, settings, stoppingToken);
+        }
+        finally
+        {
+            claimed.Writer.TryComplete();
+            await Task.WhenAll(processors);
+        }
+    }
+
+    private async Task ClaimAsync(ChannelWriter<string> claimed, AnalysisOptions settings, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string? key = null;
+            try
+            {
+                // Claim only when a processor is free, so a claimed lease is not left waiting in a queue.
+                if (!await claimed.WaitToWriteAsync(stoppingToken))
+                {
+                    return;
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                var queue = scope.ServiceProvider.GetRequiredService<IDispatchQueue>();
+                key = await queue.ClaimNextAsync(_owner, clock.GetUtcNow(), settings.DispatchLease, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogClaimFailed(logger, ex);
+            }
+
+            if (key is null)
+            {
+                await DelayAsync(settings.DispatchIdleDelay, stoppingToken);
+                continue;
+            }
+
+            await claimed.WriteAsync(key, stoppingToken);
+        }
+    }
+
+    private async Task ProcessAsync(ChannelReader<string> claimed, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var key in claimed.ReadAllAsync(stoppingToken))
+            {
+                await DispatchAsync(key, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DispatchAsync(string key, CancellationToken stoppingToken)
+    {
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewing = RenewLeaseAsync(key, renewal.Token);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ScopedRequestContext>().RequestId = Guid.NewGuid().ToString("N");
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var result = await sender.Send(new DispatchApplicationCommand(key), stoppingToken);
+            if (result.IsFailure)
+            {
+                LogNothingToDispatch(logger, key, result.Error.Description);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down mid-dispatch: the lease lapses and the dispatch resumes with the same key.
+        }
+        catch (Exception ex)
+        {
+            LogDispatchFailed(logger, key, ex);
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task RenewLeaseAsync(string key, CancellationToken cancellationToken)
+    {
+        var lease = options.Value.DispatchLease;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (!await DelayAsync(lease / 3, cancellationToken))
+            {
+                return;
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var queue = scope.ServiceProvider.GetRequiredService<IDispatchQueue>();
+                await queue.RenewLeaseAsync(key, _owner, clock.GetUtcNow(), lease, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogRenewFailed(logger, key, ex);
+            }
+        }
+    }
+
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, clock, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming an owed dispatch failed; trying again shortly")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch {IdempotencyKey} failed unexpectedly; it resumes when its lease lapses")]
+    private static partial void LogDispatchFailed(ILogger logger, string idempotencyKey, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch {IdempotencyKey} had nothing to do: {Reason}")]
+    private static partial void LogNothingToDispatch(ILogger logger, string idempotencyKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease of dispatch {IdempotencyKey} failed")]
+    private static partial void LogRenewFailed(ILogger logger, string idempotencyKey, Exception exception);
+}
