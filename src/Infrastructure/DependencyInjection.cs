@@ -14,6 +14,7 @@ using AppBackend.Infrastructure.Persistence;
 using AppBackend.Infrastructure.Persistence.Queries;
 using AppBackend.Infrastructure.Persistence.Repositories;
 using AppBackend.Infrastructure.Security;
+using AppBackend.Infrastructure.Webhooks;
 using AppBackend.Infrastructure.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddAnalysisBackend(configuration, environment);
         services.AddAlerts(configuration);
+        services.AddWebhooks(configuration, environment);
         return services;
     }
 
@@ -68,8 +70,10 @@ public static class DependencyInjection
         services.AddScoped<IInterviewRepository, InterviewRepository>();
         services.AddScoped<IJobApplicationRepository, JobApplicationRepository>();
         services.AddScoped<IDispatchQueue, DispatchQueue>();
+        services.AddScoped<IAlertOutbox, AlertOutbox>();
         services.AddScoped<IInterviewQueries, InterviewQueries>();
         services.AddScoped<IJobApplicationQueries, JobApplicationQueries>();
+        services.AddScoped<IAnalysisJobQueries, AnalysisJobQueries>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheckName, tags: ["ready"]);
     }
 
@@ -81,6 +85,11 @@ public static class DependencyInjection
             .Validate(o => o.RetryDelaysAreValid(), "Analysis:RetryDelays must be comma-separated non-negative TimeSpans (00:00:01,00:00:04,00:00:16).")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.ConnectTimeout > TimeSpan.Zero, "Analysis timeouts must be positive.")
             .Validate(o => o.DispatchLease > TimeSpan.Zero && o.DispatchConcurrency > 0, "Analysis:DispatchLease and Analysis:DispatchConcurrency must be positive.")
+            .ValidateOnStart();
+
+        services.AddOptions<AnalysisTimingOptions>()
+            .Bind(configuration.GetSection(AnalysisTimingOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollAfter >= TimeSpan.Zero && o.AlertAfter > TimeSpan.Zero, "Analysis:PollInterval, PollAfter and AlertAfter must be positive.")
             .ValidateOnStart();
 
         services.AddOptions<AiBackendOptions>()
@@ -128,6 +137,17 @@ public static class DependencyInjection
 
         services.AddScoped<IAnalysisBackend, RefitAnalysisBackend>();
         services.AddHostedService<DispatchWorker>();
+        services.AddHostedService<AnalysisMonitorWorker>();
+    }
+
+    private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<CallbackSecretOptions>()
+            .Configure(o => o.Secrets = CallbackSecretOptions.Parse(
+                configuration[CallbackSecretOptions.Key] ?? (environment.IsDevelopment() ? CallbackSecretOptions.DevelopmentSecret : null)))
+            .Validate(o => o.Secrets.Count > 0, $"{CallbackSecretOptions.Key} must hold at least one secret (comma-separated for rotation).")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookSignatureVerifier>();
     }
 
     private static void AddAlerts(this IServiceCollection services, IConfiguration configuration)

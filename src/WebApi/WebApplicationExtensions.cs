@@ -18,6 +18,7 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoints();
         app.MapInterviewEndpoints();
         app.MapJobApplicationEndpoints();
+        app.MapWebhookEndpoints();
 
         if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
         {

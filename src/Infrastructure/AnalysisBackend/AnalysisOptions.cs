@@ -2,16 +2,16 @@ using System.Globalization;
 
 namespace AppBackend.Infrastructure.AnalysisBackend;
 
-/// <summary>The <c>Analysis</c> section (contract section 6): retries, timeouts, polling, alerts and the dispatch worker.</summary>
+/// <summary>
+/// The <c>Analysis</c> section (contract section 6) as the transport and the workers need it: retries, timeouts and
+/// the dispatch worker. Polling and alert timing are <see cref="Application.Common.Options.AnalysisTimingOptions"/>.
+/// </summary>
 public sealed class AnalysisOptions
 {
     public const string SectionName = "Analysis";
 
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    public TimeSpan PollAfter { get; set; } = TimeSpan.FromSeconds(30);
-
-    public TimeSpan AlertAfter { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Run the poller, the stuck-job alerter and the alert delivery in this instance.</summary>
+    public bool MonitorWorkerEnabled { get; set; } = true;
 
     /// <summary>Waits between attempts of one dispatch, comma-separated (<c>00:00:01,00:00:04,00:00:16</c>).</summary>
     public string RetryDelays { get; set; } = "00:00:01,00:00:04,00:00:16";

@@ -48,7 +48,17 @@ internal sealed class RefitAnalysisBackend(IAiBackendApi api, IRequestContext re
 
     public async Task<JobStatusReport?> GetJobStatusAsync(string jobId, CancellationToken cancellationToken)
     {
-        using var response = await api.GetJobStatusAsync(jobId, requestContext.RequestId, cancellationToken);
+        IApiResponse<JobStatusResponse> response;
+        try
+        {
+            response = await api.GetJobStatusAsync(jobId, requestContext.RequestId, cancellationToken);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new TimeoutException($"Every attempt to ask about job '{jobId}' timed out.", ex);
+        }
+
+        using var disposable = response;
         if (response.StatusCode is null && response.Error is { } transportError)
         {
             throw new HttpRequestException($"The AI backend could not be asked about job '{jobId}'.", transportError);

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Alerts;
 using AppBackend.Application.Common.Dispatching;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
@@ -17,6 +18,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
     public DbSet<PendingDispatch> PendingDispatches => Set<PendingDispatch>();
+
+    public DbSet<PendingAlert> PendingAlerts => Set<PendingAlert>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {

@@ -21,8 +21,15 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.MalformedRequest, "This endpoint takes application/json."),
             BadHttpRequestException or JsonException => Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "The request is malformed: the JSON body, or a route or query value, cannot be read as the expected type."),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "The resource was changed by another request at the same time; read it again and retry."),
+            _ when IsDatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable, "The database cannot be reached; nothing was stored. Try again shortly."),
             _ => null,
         };
+
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
 
         if (problem is null)
         {
@@ -32,6 +39,20 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A database error anywhere in the chain: the request could not be stored, so the caller should retry (503).</summary>
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails ValidationProblem(ValidationException exception)
@@ -50,6 +71,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         Title = Titles.For(status),
         Detail = detail,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database could not be reached while serving {Method} {Path}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -26,6 +26,7 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
             ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
             ["PUBLIC_BASE_URL"] = "http://127.0.0.1:9",
             ["Analysis:DispatchWorkerEnabled"] = "false",
+            ["Analysis:MonitorWorkerEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Alerts;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
@@ -21,7 +22,7 @@ public sealed partial class DispatchApplicationCommandHandler(
     IInterviewRepository interviews,
     IAnalysisBackend backend,
     IMediaUrls mediaUrls,
-    IAlertSink alerts,
+    IAlertOutbox alerts,
     IUnitOfWork unitOfWork,
     IRequestContext requestContext,
     IOptions<PublicUrlOptions> publicUrls,
@@ -87,8 +88,15 @@ public sealed partial class DispatchApplicationCommandHandler(
                     queue.Remove(pending);
                 }
 
+                if (outcome == DispatchOutcome.Failed && answer is DispatchAnswer.VersionMismatch)
+                {
+                    alerts.Add(new PendingAlert(
+                        $"version-mismatch:{key}",
+                        $":warning: AI backend API version mismatch: application {applicationId} could not be dispatched (AppBackend speaks {AnalysisRequestFactory.ApiVersion}).",
+                        clock.GetUtcNow()));
+                }
+
                 await unitOfWork.SaveChangesAsync(cancellationToken);
-                await AlertIfVersionMismatchAsync(applicationId, answer, cancellationToken);
                 return outcome;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxSaveAttempts)
@@ -134,16 +142,6 @@ public sealed partial class DispatchApplicationCommandHandler(
 
         var failed = application.RecordDispatchFailure(reason, now);
         return failed.IsSuccess ? DispatchOutcome.Failed : DispatchOutcome.Obsolete;
-    }
-
-    private async Task AlertIfVersionMismatchAsync(string applicationId, DispatchAnswer answer, CancellationToken cancellationToken)
-    {
-        if (answer is DispatchAnswer.VersionMismatch)
-        {
-            await alerts.SendAsync(
-                $":warning: AI backend API version mismatch: application {applicationId} could not be dispatched (AppBackend speaks {AnalysisRequestFactory.ApiVersion}).",
-                cancellationToken);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} dispatched to the AI backend with {VideoCount} video(s)")]

@@ -40,6 +40,9 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
         builder.HasIndex(a => new { a.InterviewId, a.CreatedAt, a.Id });
         builder.HasIndex(a => new { a.Status, a.CreatedAt, a.Id });
 
+        // The change feed behind the event streams reads what changed since its last look.
+        builder.HasIndex(a => a.UpdatedAt);
+
         builder.OwnsMany(a => a.VideoResponses, video =>
         {
             video.ToTable("video_responses");
@@ -55,8 +58,9 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
             // The webhook finds its video by job id: one indexed lookup, unique per current job.
             video.HasIndex(v => v.JobId).IsUnique();
 
-            // The poller and the alerter look for processing jobs by when they were dispatched.
+            // The poller and the alerter look for processing jobs by when they were dispatched or last asked about.
             video.HasIndex(v => new { v.Status, v.DispatchedAt });
+            video.HasIndex(v => new { v.Status, v.LastPolledAt });
         });
         builder.Navigation(a => a.VideoResponses).HasField("_videoResponses").UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -7,5 +7,7 @@ public interface IAnalysisBackend
     Task<DispatchAnswer> StartAnalysisAsync(AnalysisRequest request, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>The job's current state, or null when the AI backend does not know it.</summary>
+    /// <exception cref="HttpRequestException">The AI backend could not be reached or answered an error.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
     Task<JobStatusReport?> GetJobStatusAsync(string jobId, CancellationToken cancellationToken);
 }

@@ -23,6 +23,34 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AppBackend.Application.Common.Alerts.PendingAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("pending_alerts", (string)null);
+                });
+
             modelBuilder.Entity("AppBackend.Application.Common.Dispatching.PendingDispatch", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -160,6 +188,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -321,6 +351,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                                 .IsUnique();
 
                             b1.HasIndex("Status", "DispatchedAt");
+
+                            b1.HasIndex("Status", "LastPolledAt");
 
                             b1.ToTable("video_responses", (string)null);
 

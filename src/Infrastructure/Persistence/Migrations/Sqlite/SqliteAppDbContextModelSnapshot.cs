@@ -17,6 +17,34 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AppBackend.Application.Common.Alerts.PendingAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("pending_alerts", (string)null);
+                });
+
             modelBuilder.Entity("AppBackend.Application.Common.Dispatching.PendingDispatch", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -154,6 +182,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -315,6 +345,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsUnique();
 
                             b1.HasIndex("Status", "DispatchedAt");
+
+                            b1.HasIndex("Status", "LastPolledAt");
 
                             b1.ToTable("video_responses", (string)null);
 

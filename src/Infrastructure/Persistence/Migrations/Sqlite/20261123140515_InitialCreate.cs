@@ -25,6 +25,21 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "pending_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pending_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pending_dispatches",
                 columns: table => new
                 {
@@ -183,6 +198,16 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_job_applications_UpdatedAt",
+                table: "job_applications",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_alerts_DueAt",
+                table: "pending_alerts",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pending_dispatches_ApplicationId",
                 table: "pending_dispatches",
                 column: "ApplicationId");
@@ -207,6 +232,11 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_video_responses_Status_DispatchedAt",
                 table: "video_responses",
                 columns: new[] { "Status", "DispatchedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_video_responses_Status_LastPolledAt",
+                table: "video_responses",
+                columns: new[] { "Status", "LastPolledAt" });
         }
 
         /// <inheritdoc />
@@ -217,6 +247,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "interview_questions");
+
+            migrationBuilder.DropTable(
+                name: "pending_alerts");
 
             migrationBuilder.DropTable(
                 name: "pending_dispatches");

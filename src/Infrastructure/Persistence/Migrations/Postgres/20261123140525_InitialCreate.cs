@@ -26,6 +26,21 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "pending_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pending_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pending_dispatches",
                 columns: table => new
                 {
@@ -184,6 +199,16 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "Status", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_job_applications_UpdatedAt",
+                table: "job_applications",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_alerts_DueAt",
+                table: "pending_alerts",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pending_dispatches_ApplicationId",
                 table: "pending_dispatches",
                 column: "ApplicationId");
@@ -208,6 +233,11 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_video_responses_Status_DispatchedAt",
                 table: "video_responses",
                 columns: new[] { "Status", "DispatchedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_video_responses_Status_LastPolledAt",
+                table: "video_responses",
+                columns: new[] { "Status", "LastPolledAt" });
         }
 
         /// <inheritdoc />
@@ -218,6 +248,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "interview_questions");
+
+            migrationBuilder.DropTable(
+                name: "pending_alerts");
 
             migrationBuilder.DropTable(
                 name: "pending_dispatches");

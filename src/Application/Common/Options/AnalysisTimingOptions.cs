@@ -1,0 +1,16 @@
+namespace AppBackend.Application.Common.Options;
+
+/// <summary>When AppBackend asks after silent jobs and when it alerts on them (the <c>Analysis</c> section).</summary>
+public sealed class AnalysisTimingOptions
+{
+    public const string SectionName = "Analysis";
+
+    /// <summary>How often the poller runs.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Silence after dispatch before a job is polled.</summary>
+    public TimeSpan PollAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Silence after dispatch before the Slack alert.</summary>
+    public TimeSpan AlertAfter { get; set; } = TimeSpan.FromMinutes(5);
+}

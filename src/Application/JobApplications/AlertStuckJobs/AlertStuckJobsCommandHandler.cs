@@ -1,0 +1,69 @@
+using System.Globalization;
+using AppBackend.Application.Common.Alerts;
+using AppBackend.Application.Common.Options;
+using AppBackend.Application.Common.Ports;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.JobApplications;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppBackend.Application.JobApplications.AlertStuckJobs;
+
+/// <summary>
+/// Marks the job alerted and writes the owed alert in one transaction; the alert's id is the job's, so even two
+/// instances deciding at once store only one (the loser's save fails and it moves on).
+/// </summary>
+public sealed partial class AlertStuckJobsCommandHandler(
+    IAnalysisJobQueries jobs,
+    IJobApplicationRepository applications,
+    IAlertOutbox alerts,
+    IUnitOfWork unitOfWork,
+    IOptions<AnalysisTimingOptions> timing,
+    TimeProvider clock,
+    ILogger<AlertStuckJobsCommandHandler> logger)
+    : ICommandHandler<AlertStuckJobsCommand, int>
+{
+    private const int BatchSize = 200;
+
+    public static string AlertId(string jobId) => $"stuck-job:{jobId}";
+
+    public async ValueTask<int> Handle(AlertStuckJobsCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stuck = await jobs.DueForAlertAsync(now - timing.Value.AlertAfter, BatchSize, cancellationToken);
+        var owed = 0;
+        foreach (var job in stuck)
+        {
+            unitOfWork.DiscardChanges();
+            var application = await applications.FindAsync(job.ApplicationId, cancellationToken);
+            var video = application?.FindVideo(job.VideoResponseId);
+            if (application is null || video is not { Status: VideoStatus.Processing, AlertedAt: null } || video.JobId != job.JobId)
+            {
+                continue;
+            }
+
+            application.RecordAlert(video.Id, now);
+            var minutes = Math.Floor((now - job.DispatchedAt).TotalMinutes).ToString(CultureInfo.InvariantCulture);
+            alerts.Add(new PendingAlert(
+                AlertId(job.JobId),
+                $":hourglass: AI job {job.JobId} has no result {minutes} minutes after dispatch (application {job.ApplicationId}, video response {job.VideoResponseId}).",
+                now));
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                owed++;
+                LogStuck(logger, job.JobId, job.ApplicationId, minutes);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another instance alerted on it, or the job just finished; either way nothing is owed from here.
+            }
+        }
+
+        return owed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} of application {ApplicationId} has no result after {Minutes} minutes; alert owed")]
+    private static partial void LogStuck(ILogger logger, string jobId, string applicationId, string minutes);
+}

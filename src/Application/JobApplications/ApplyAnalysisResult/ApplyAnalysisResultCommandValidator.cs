@@ -1,0 +1,21 @@
+using FluentValidation;
+
+namespace AppBackend.Application.JobApplications.ApplyAnalysisResult;
+
+public sealed class ApplyAnalysisResultCommandValidator : AbstractValidator<ApplyAnalysisResultCommand>
+{
+    public const string Done = "done";
+    public const string Failed = "failed";
+
+    public ApplyAnalysisResultCommandValidator()
+    {
+        RuleFor(c => c.JobId).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.VideoResponseId).MaximumLength(64);
+        RuleFor(c => c.Status).NotEmpty().Must(s => s is Done or Failed).WithMessage("'status' must be 'done' or 'failed'.");
+        RuleFor(c => c.OverallScore).NotNull().When(c => c.Status == Done).WithMessage("'overallScore' is required when status is 'done'.");
+        RuleFor(c => c.OverallScore).Must(s => s is null || double.IsFinite(s.Value)).WithMessage("'overallScore' must be a number.");
+        RuleFor(c => c.AiAnalysisId).NotEmpty().When(c => c.Status == Done).WithMessage("'aiAnalysisId' is required when status is 'done'.");
+        RuleFor(c => c.AiAnalysisId).MaximumLength(200);
+        RuleFor(c => c.Error).MaximumLength(2000);
+    }
+}

@@ -1,0 +1,42 @@
+using AppBackend.Application.Common.Ports;
+using AppBackend.Domain.Common;
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.DeliverAlerts;
+
+/// <summary>Claims each due alert (saved before posting, so instances do not both post it), posts it, and removes it once Slack took it.</summary>
+public sealed class DeliverAlertsCommandHandler(IAlertOutbox alerts, IAlertSink sink, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<DeliverAlertsCommand, int>
+{
+    private const int BatchSize = 50;
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(30);
+
+    public async ValueTask<int> Handle(DeliverAlertsCommand command, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var alert in await alerts.DueAsync(clock.GetUtcNow(), BatchSize, cancellationToken))
+        {
+            try
+            {
+                alert.Claim(clock.GetUtcNow(), FirstRetry, MaxRetry);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another instance is delivering this batch; what is left stays owed for the next run.
+                unitOfWork.DiscardChanges();
+                break;
+            }
+
+            if (await sink.SendAsync(alert.Text, cancellationToken))
+            {
+                alerts.Remove(alert);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+}

@@ -1,0 +1,12 @@
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.PollAnalysisJobs;
+
+/// <summary>
+/// The polling fallback: asks the AI backend about every job silent for <c>Analysis:PollAfter</c> (or only
+/// <see cref="JobId"/>, at once) and feeds final answers into the same command as the webhook.
+/// </summary>
+public sealed record PollAnalysisJobsCommand(string? JobId = null) : ICommand<PollReport>;
+
+/// <summary><see cref="Asked"/> jobs were asked about; <see cref="Applied"/> of their results changed an application.</summary>
+public sealed record PollReport(int Asked, int Applied);

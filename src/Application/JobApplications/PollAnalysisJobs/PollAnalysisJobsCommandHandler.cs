@@ -1,0 +1,123 @@
+using AppBackend.Application.Common.Options;
+using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Ports.AnalysisBackend;
+using AppBackend.Application.JobApplications.ApplyAnalysisResult;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.JobApplications;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppBackend.Application.JobApplications.PollAnalysisJobs;
+
+/// <summary>
+/// Several instances may poll at once: each job is first claimed by recording the poll on its application (the
+/// version check lets one instance through), and a final answer goes through <see cref="ApplyAnalysisResultCommand"/>,
+/// which applies it exactly once whoever else reports it.
+/// </summary>
+public sealed partial class PollAnalysisJobsCommandHandler(
+    IAnalysisJobQueries jobs,
+    IJobApplicationRepository applications,
+    IAnalysisBackend backend,
+    IUnitOfWork unitOfWork,
+    ISender sender,
+    IOptions<AnalysisTimingOptions> timing,
+    TimeProvider clock,
+    ILogger<PollAnalysisJobsCommandHandler> logger)
+    : ICommandHandler<PollAnalysisJobsCommand, PollReport>
+{
+    private const int BatchSize = 200;
+
+    public async ValueTask<PollReport> Handle(PollAnalysisJobsCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        IReadOnlyList<AnalysisJobRef> due = command.JobId is null
+            ? await jobs.DueForPollAsync(now - timing.Value.PollAfter, now - timing.Value.PollInterval, BatchSize, cancellationToken)
+            : await jobs.FindInFlightAsync(command.JobId, cancellationToken) is { } one ? [one] : [];
+
+        var asked = 0;
+        var applied = 0;
+        foreach (var job in due)
+        {
+            if (!await ClaimAsync(job, now, cancellationToken))
+            {
+                continue;
+            }
+
+            JobStatusReport? report;
+            try
+            {
+                report = await backend.GetJobStatusAsync(job.JobId, cancellationToken);
+                asked++;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+            {
+                LogPollFailed(logger, job.JobId, job.ApplicationId, ex.Message);
+                continue;
+            }
+
+            if (report is not { Status: ApplyAnalysisResultCommandValidator.Done or ApplyAnalysisResultCommandValidator.Failed })
+            {
+                LogStillRunning(logger, job.JobId, job.ApplicationId, report?.Status ?? "unknown");
+                continue;
+            }
+
+            if (await ApplyAsync(job, report, cancellationToken))
+            {
+                applied++;
+            }
+        }
+
+        return new PollReport(asked, applied);
+    }
+
+    /// <summary>Records the poll; false when the job is no longer in flight or another instance claimed it first.</summary>
+    private async Task<bool> ClaimAsync(AnalysisJobRef job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        unitOfWork.DiscardChanges();
+        var application = await applications.FindAsync(job.ApplicationId, cancellationToken);
+        var video = application?.FindVideo(job.VideoResponseId);
+        if (application is null || video is not { Status: VideoStatus.Processing } || video.JobId != job.JobId)
+        {
+            return false;
+        }
+
+        application.RecordPoll(video.Id, now);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> ApplyAsync(AnalysisJobRef job, JobStatusReport report, CancellationToken cancellationToken)
+    {
+        unitOfWork.DiscardChanges();
+        try
+        {
+            var result = await sender.Send(
+                new ApplyAnalysisResultCommand(job.JobId, job.VideoResponseId, report.Status, report.OverallScore, report.AiAnalysisId, report.Error),
+                cancellationToken);
+            return result is { IsSuccess: true, Value: ResultApplication.Applied };
+        }
+        catch (ValidationException ex)
+        {
+            LogUnusableAnswer(logger, job.JobId, job.ApplicationId, ex.Errors.First().ErrorMessage);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling job {JobId} of application {ApplicationId} failed: {Reason}")]
+    private static partial void LogPollFailed(ILogger logger, string jobId, string applicationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} of application {ApplicationId} is still {Status}")]
+    private static partial void LogStillRunning(ILogger logger, string jobId, string applicationId, string status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The AI backend's answer for job {JobId} of application {ApplicationId} is unusable: {Reason}")]
+    private static partial void LogUnusableAnswer(ILogger logger, string jobId, string applicationId, string reason);
+}

@@ -1,0 +1,68 @@
+using AppBackend.Application.Common.Options;
+using AppBackend.Application.JobApplications.AlertStuckJobs;
+using AppBackend.Application.JobApplications.DeliverAlerts;
+using AppBackend.Application.JobApplications.PollAnalysisJobs;
+using AppBackend.Infrastructure.AnalysisBackend;
+using AppBackend.Infrastructure.Context;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppBackend.Infrastructure.Workers;
+
+/// <summary>
+/// Every <c>Analysis:PollInterval</c>: polls silent jobs, owes alerts for stuck ones, delivers owed alerts. Each is a
+/// Mediator command (the admin tool runs the same ones), each safe with several instances running it.
+/// </summary>
+internal sealed partial class AnalysisMonitorWorker(
+    IServiceScopeFactory scopes,
+    IOptions<AnalysisOptions> options,
+    IOptions<AnalysisTimingOptions> timing,
+    TimeProvider clock,
+    ILogger<AnalysisMonitorWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.MonitorWorkerEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RunAsync(new PollAnalysisJobsCommand(), stoppingToken);
+            await RunAsync(new AlertStuckJobsCommand(), stoppingToken);
+            await RunAsync(new DeliverAlertsCommand(), stoppingToken);
+            try
+            {
+                await Task.Delay(timing.Value.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunAsync<T>(ICommand<T> command, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ScopedRequestContext>().RequestId = Guid.NewGuid().ToString("N");
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogRunFailed(logger, command.GetType().Name, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Command} failed; it runs again at the next interval")]
+    private static partial void LogRunFailed(ILogger logger, string command, Exception exception);
+}

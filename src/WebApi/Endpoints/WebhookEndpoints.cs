@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text.Json;
+using AppBackend.Application.JobApplications.ApplyAnalysisResult;
+using AppBackend.Infrastructure.Webhooks;
+using AppBackend.WebApi.Http;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AppBackend.WebApi.Endpoints;
+
+/// <summary>
+/// <c>POST /webhooks/analysis-ready</c> (contract section 2). Authenticated by its signature only: the raw bytes
+/// are verified before anything parses them, and nothing is acknowledged that was not stored.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhooks/analysis-ready", ReceiveAnalysisResult)
+            .WithTags("Webhooks")
+            .AllowAnonymous()
+            .Accepts<WebhookPayload>("application/json");
+        return app;
+    }
+
+    public static async Task<Results<Ok<WebhookAnswer>, ProblemHttpResult>> ReceiveAnalysisResult(
+        HttpRequest request, WebhookSignatureVerifier verifier, ISender sender, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return WebhookProblems.TooLarge();
+        }
+
+        if (!IsSigned(request, body, verifier))
+        {
+            return WebhookProblems.BadSignature();
+        }
+
+        WebhookPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<WebhookPayload>(body, Json);
+        }
+        catch (JsonException)
+        {
+            payload = null;
+        }
+
+        if (payload is null)
+        {
+            return WebhookProblems.Malformed();
+        }
+
+        var result = await sender.Send(
+            new ApplyAnalysisResultCommand(payload.JobId, payload.VideoResponseId, payload.Status, payload.OverallScore, payload.AiAnalysisId, payload.Error),
+            cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Ok(new WebhookAnswer(result.Value.ToString().ToLowerInvariant()))
+            : result.Error.ToProblem();
+    }
+
+    private static bool IsSigned(HttpRequest request, byte[] body, WebhookSignatureVerifier verifier)
+    {
+        var headers = request.Headers;
+        if (headers.TryGetValue("X-Signature", out var signature))
+        {
+            return verifier.VerifyXSignature(body, signature.ToString());
+        }
+
+        return verifier.VerifyStandardWebhooks(
+            body, headers["webhook-id"].ToString(), headers["webhook-timestamp"].ToString(), headers["webhook-signature"].ToString());
+    }
+
+    /// <summary>The exact bytes received, or null when they exceed <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+    }
+}
+
+/// <summary>The webhook body (contract section 2).</summary>
+public sealed record WebhookPayload(
+    string? JobId, string? VideoResponseId, string? Status, double? OverallScore, string? AiAnalysisId, string? Error);
+
+/// <summary><c>applied</c>, <c>duplicate</c> or <c>stale</c>.</summary>
+public sealed record WebhookAnswer(string Result);
