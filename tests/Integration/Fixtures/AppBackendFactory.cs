@@ -8,7 +8,8 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public AppBackendFactory(string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="port">A fixed loopback port (so <c>PUBLIC_BASE_URL</c> can name it before start), or 0 for any free one.</param>
+    public AppBackendFactory(string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {
         var all = new Dictionary<string, string?>
         {
@@ -34,8 +35,11 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
         }
 
         _settings = all;
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
     }
+
+    /// <summary>A setting this instance was started with.</summary>
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

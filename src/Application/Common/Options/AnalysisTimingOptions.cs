@@ -13,4 +13,7 @@ public sealed class AnalysisTimingOptions
 
     /// <summary>Silence after dispatch before the Slack alert.</summary>
     public TimeSpan AlertAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Wait before a failed Slack post is tried again; it doubles with each failure up to 30 minutes.</summary>
+    public TimeSpan AlertRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,15 +1,17 @@
+using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Domain.Common;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace AppBackend.Application.JobApplications.DeliverAlerts;
 
 /// <summary>Claims each due alert (saved before posting, so instances do not both post it), posts it, and removes it once Slack took it.</summary>
-public sealed class DeliverAlertsCommandHandler(IAlertOutbox alerts, IAlertSink sink, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class DeliverAlertsCommandHandler(
+    IAlertOutbox alerts, IAlertSink sink, IUnitOfWork unitOfWork, IOptions<AnalysisTimingOptions> timing, TimeProvider clock)
     : ICommandHandler<DeliverAlertsCommand, int>
 {
     private const int BatchSize = 50;
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(30);
 
     public async ValueTask<int> Handle(DeliverAlertsCommand command, CancellationToken cancellationToken)
@@ -19,7 +21,7 @@ public sealed class DeliverAlertsCommandHandler(IAlertOutbox alerts, IAlertSink 
         {
             try
             {
-                alert.Claim(clock.GetUtcNow(), FirstRetry, MaxRetry);
+                alert.Claim(clock.GetUtcNow(), timing.Value.AlertRetryDelay, MaxRetry);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
             }
             catch (ConcurrencyConflictException)

@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using AppBackend.AiBackendSimulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace AppBackend.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The whole pipeline over real HTTP: the AI backend simulator and AppBackend, each on its own loopback port,
+/// AppBackend's dispatch and monitor workers running, alerts going to an <see cref="HttpRecorder"/> standing in for Slack.
+/// Waits are scaled down (retry delays 1:4:16 become 0.1 s:0.4 s:1.6 s) so the suite stays fast.
+/// </summary>
+public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
+{
+    private readonly List<AppBackendFactory> _instances = [];
+    private WebApplication? _simulator;
+
+    public DatabaseKind Kind { get; } = kind;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public Uri SimulatorUrl { get; private set; } = null!;
+
+    public SimulatorControl Simulator { get; private set; } = null!;
+
+    public HttpRecorder Slack { get; } = new();
+
+    /// <summary>The first AppBackend instance.</summary>
+    public AppBackendFactory App => _instances[0];
+
+    /// <summary>Settings of every AppBackend instance of this fixture, over the pipeline defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        await Slack.StartAsync();
+        _simulator = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                ["AI_BACKEND_SECRET"] = TestSecrets.AiBackendSecret,
+                ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
+                ["Simulator:CompleteAfter"] = "00:00:00.100",
+                ["Simulator:CallbackRetryDelays"] = "00:00:00.050,00:00:00.100,00:00:00.200",
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+        await _simulator.StartAsync();
+        SimulatorUrl = new Uri(_simulator.Urls.First());
+        Simulator = new SimulatorControl(new HttpClient { BaseAddress = SimulatorUrl });
+
+        Database = await TestDatabase.CreateAsync(Kind, GetType().Name.ToLowerInvariant());
+        await StartInstanceAsync();
+    }
+
+    /// <summary>Starts another AppBackend instance on the same database (a second server of one deployment).</summary>
+    public Task<AppBackendFactory> StartInstanceAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var port = FreeTcpPort.Pick();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AI_BACKEND_URL"] = SimulatorUrl.ToString(),
+            ["AI_BACKEND_SECRET"] = TestSecrets.AiBackendSecret,
+            ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
+            ["PUBLIC_BASE_URL"] = $"http://127.0.0.1:{port}",
+            ["SLACK_WEBHOOK_URL"] = Slack.Url.ToString(),
+            ["Analysis:DispatchWorkerEnabled"] = "true",
+            ["Analysis:MonitorWorkerEnabled"] = "true",
+            ["Analysis:RetryDelays"] = "00:00:00.100,00:00:00.400,00:00:01.600",
+            ["Analysis:DispatchIdleDelay"] = "00:00:00.050",
+            ["Analysis:PollInterval"] = "00:00:00.200",
+            ["Analysis:PollAfter"] = "00:01:00",
+            ["Analysis:AlertAfter"] = "01:00:00",
+            ["Analysis:AlertRetryDelay"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in Settings.Concat(extra ?? new Dictionary<string, string?>()))
+        {
+            settings[key] = value;
+        }
+
+        var instance = new AppBackendFactory(Database.Provider, Database.ConnectionString, settings, port);
+        instance.StartServer();
+        _instances.Add(instance);
+        return Task.FromResult(instance);
+    }
+
+    /// <summary>Stops an instance the way a crash leaves things: whatever it had not saved is simply gone.</summary>
+    public async Task StopInstanceAsync(AppBackendFactory instance)
+    {
+        _instances.Remove(instance);
+        await instance.DisposeAsync();
+    }
+
+    public HttpClient Client(string? token = null, AppBackendFactory? instance = null)
+    {
+        var client = (instance ?? App).CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+
+        await Slack.DisposeAsync();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+}
