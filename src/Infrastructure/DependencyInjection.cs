@@ -114,7 +114,7 @@ public static class DependencyInjection
 
         services.AddTransient<AiBackendJwtHandler>();
         var refit = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
-        var aiBackend = services.AddRefitClient<IAiBackendApi>(refit)
+        var aiBackend = services.AddRefitGeneratedClient<IAiBackendApi>(refit)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<AiBackendOptions>>().Value.BaseUrl;

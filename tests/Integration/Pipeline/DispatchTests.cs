@@ -209,7 +209,8 @@ public abstract class DispatchTests : IAsyncLifetime
         (await PipelineSteps.GetApplicationAsync(_recruiter, applicationId)).Status().Should().Be("completed");
     }
 
-    private static DateTimeOffset ToTime(JsonElement seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds.GetInt64());
+    /// <summary>The simulator reports JWT times as ISO-8601 timestamps.</summary>
+    private static DateTimeOffset ToTime(JsonElement timestamp) => timestamp.GetDateTimeOffset();
 
     private async Task<int> OwedDispatchesAsync(string applicationId)
     {

@@ -9,26 +9,26 @@ internal sealed class AnalysisJobQueries(AppDbContext db) : IAnalysisJobQueries
     public async Task<IReadOnlyList<AnalysisJobRef>> DueForPollAsync(
         DateTimeOffset dispatchedBefore, DateTimeOffset polledBefore, int take, CancellationToken cancellationToken) =>
         await db.JobApplications.AsNoTracking()
-            .SelectMany(a => a.VideoResponses
-                .Where(v => v.Status == VideoStatus.Processing
+            .SelectMany(
+                a => a.VideoResponses.Where(v => v.Status == VideoStatus.Processing
                     && v.DispatchedAt <= dispatchedBefore
-                    && (v.LastPolledAt == null || v.LastPolledAt <= polledBefore))
-                .Select(v => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value)))
+                    && (v.LastPolledAt == null || v.LastPolledAt <= polledBefore)),
+                (a, v) => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value))
             .Take(take)
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<AnalysisJobRef>> DueForAlertAsync(DateTimeOffset dispatchedBefore, int take, CancellationToken cancellationToken) =>
         await db.JobApplications.AsNoTracking()
-            .SelectMany(a => a.VideoResponses
-                .Where(v => v.Status == VideoStatus.Processing && v.AlertedAt == null && v.DispatchedAt <= dispatchedBefore)
-                .Select(v => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value)))
+            .SelectMany(
+                a => a.VideoResponses.Where(v => v.Status == VideoStatus.Processing && v.AlertedAt == null && v.DispatchedAt <= dispatchedBefore),
+                (a, v) => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value))
             .Take(take)
             .ToListAsync(cancellationToken);
 
     public Task<AnalysisJobRef?> FindInFlightAsync(string jobId, CancellationToken cancellationToken) =>
         db.JobApplications.AsNoTracking()
-            .SelectMany(a => a.VideoResponses
-                .Where(v => v.JobId == jobId && v.Status == VideoStatus.Processing)
-                .Select(v => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value)))
+            .SelectMany(
+                a => a.VideoResponses.Where(v => v.JobId == jobId && v.Status == VideoStatus.Processing),
+                (a, v) => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value))
             .FirstOrDefaultAsync(cancellationToken);
 }
