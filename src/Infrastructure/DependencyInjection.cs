@@ -9,6 +9,7 @@ using AppBackend.Domain.JobApplications;
 using AppBackend.Infrastructure.Alerts;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Events;
 using AppBackend.Infrastructure.Media;
 using AppBackend.Infrastructure.Persistence;
 using AppBackend.Infrastructure.Persistence.Queries;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddAnalysisBackend(configuration, environment);
         services.AddAlerts(configuration);
         services.AddWebhooks(configuration, environment);
+        services.AddChangeNotifications(configuration);
         return services;
     }
 
@@ -148,6 +150,19 @@ public static class DependencyInjection
             .Validate(o => o.Secrets.Count > 0, $"{CallbackSecretOptions.Key} must hold at least one secret (comma-separated for rotation).")
             .ValidateOnStart();
         services.AddSingleton<WebhookSignatureVerifier>();
+    }
+
+    /// <summary>The event streams' change notifications: one in-memory hub and one database change feed per instance.</summary>
+    private static void AddChangeNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChangeFeedOptions>()
+            .Bind(configuration.GetSection(ChangeFeedOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Events:PollInterval must be positive.")
+            .Validate(o => o.Overlap >= TimeSpan.Zero, "Events:Overlap must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<ApplicationChangeHub>();
+        services.AddSingleton<IApplicationChangeNotifications>(sp => sp.GetRequiredService<ApplicationChangeHub>());
+        services.AddHostedService<ApplicationChangeFeed>();
     }
 
     private static void AddAlerts(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,6 @@
 using AppBackend.Application.Common.Security;
 using AppBackend.WebApi.Auth;
+using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -20,11 +21,17 @@ public static class DependencyInjection
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Detail ??= Details.For(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>();
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler above turns into problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
+
+        services.AddOptions<EventStreamOptions>()
+            .Bind(configuration.GetSection(EventStreamOptions.SectionName))
+            .Validate(o => o.KeepAliveInterval > TimeSpan.Zero, "Events:KeepAliveInterval must be positive.")
+            .ValidateOnStart();
 
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

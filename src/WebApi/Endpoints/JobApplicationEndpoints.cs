@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using AppBackend.Application.Common.Paging;
+using AppBackend.Application.Common.Ports;
 using AppBackend.Application.JobApplications;
 using AppBackend.Application.JobApplications.AddVideoResponse;
 using AppBackend.Application.JobApplications.CreateApplication;
@@ -8,20 +10,36 @@ using AppBackend.Application.JobApplications.RetryApplication;
 using AppBackend.Application.JobApplications.SubmitApplication;
 using AppBackend.Domain.Common;
 using AppBackend.WebApi.Auth;
+using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AppBackend.WebApi.Endpoints;
 
 public static class JobApplicationEndpoints
 {
+    private const string EventsDescription =
+        "Server-sent events (text/event-stream) with the application's status. Each event is `event: status`, " +
+        "`id: <the application's version>` and `data: <the application view>` (the same JSON as GET /api/applications/{id}). " +
+        "The first event is the current state; then one event per visible change of the application or one of its videos, " +
+        "from whichever AppBackend instance made it (within about Events:PollInterval). A comment line `: keep-alive` " +
+        "is sent every Events:KeepAliveInterval (15 s by default). Last-Event-ID: the server keeps only the current state, " +
+        "not a history of events; when Last-Event-ID equals the current version the initial event is skipped (the client " +
+        "has it), otherwise the current state is sent first, so a reconnecting client always ends up current but does " +
+        "not receive the intermediate states it missed. Access as for GET /api/applications/{id}: 401 without a token, " +
+        "404 problem for an unknown application or, for a candidate, someone else's; these are answered before the stream starts.";
+
     public static IEndpointRouteBuilder MapJobApplicationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization(Policies.ApiUser);
         group.MapPost("/", CreateApplication);
         group.MapGet("/", ListApplications);
         group.MapGet("/{id}", GetApplication);
+        group.MapGet("/{id}/events", StreamApplicationEvents)
+            .WithSummary("Live status of one application (server-sent events)")
+            .WithDescription(EventsDescription);
         group.MapPost("/{id}/video-responses", AddVideoResponse).Accepts<AddVideoResponseRequest>("application/json");
         group.MapPost("/{id}/submit", SubmitApplication);
         group.MapPost("/{id}/retry", RetryApplication);
@@ -40,6 +58,34 @@ public static class JobApplicationEndpoints
     public static async Task<Results<Ok<JobApplicationView>, ProblemHttpResult>> GetApplication(
         string id, ISender sender, CancellationToken cancellationToken) =>
         ToOk(await sender.Send(new GetApplicationQuery(id), cancellationToken));
+
+    /// <summary>Settles access and the current state before the stream starts, so refusals are ordinary problems.</summary>
+    public static async Task<Results<ApplicationEventStream, ProblemHttpResult>> StreamApplicationEvents(
+        string id,
+        [FromHeader(Name = "Last-Event-ID"), Description("The id (application version) of the last event the client received; when it is the current version, the initial event is skipped.")] string? lastEventId,
+        ISender sender,
+        IApplicationChangeNotifications notifications,
+        CancellationToken cancellationToken)
+    {
+        // Subscribed before the read, so a change committed in between is still announced.
+        var subscription = notifications.Subscribe(id);
+        try
+        {
+            var current = await sender.Send(new GetApplicationSnapshotQuery(id), cancellationToken);
+            if (current.IsFailure)
+            {
+                subscription.Dispose();
+                return current.Error.ToProblem();
+            }
+
+            return new ApplicationEventStream(subscription, current.Value, lastEventId);
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+    }
 
     public static async Task<Ok<Page<JobApplicationView>>> ListApplications(
         ISender sender,
