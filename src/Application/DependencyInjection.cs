@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Mapping;
 using FluentValidation;
 using Mapster;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         mappings.Compile();
         services.AddSingleton(mappings);
         services.AddSingleton<IMapper>(new Mapper(mappings));
+        services.AddScoped<LogContext>();
+        services.AddScoped<ILogContext>(sp => sp.GetRequiredService<LogContext>());
         return services;
     }
 }

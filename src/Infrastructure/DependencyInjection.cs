@@ -11,6 +11,7 @@ using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
 using AppBackend.Infrastructure.Events;
 using AppBackend.Infrastructure.Media;
+using AppBackend.Infrastructure.Observability;
 using AppBackend.Infrastructure.Persistence;
 using AppBackend.Infrastructure.Persistence.Queries;
 using AppBackend.Infrastructure.Persistence.Repositories;
@@ -41,6 +42,8 @@ public static class DependencyInjection
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<ScopedRequestContext>());
         services.AddOptions<MediaUrlOptions>().Bind(configuration.GetSection(MediaUrlOptions.SectionName));
         services.AddSingleton<IMediaUrls, ExternalMediaUrls>();
+        services.AddMetrics();
+        services.AddSingleton<IAnalysisMetrics, AnalysisMetrics>();
         services.AddPersistence(configuration);
         services.AddAnalysisBackend(configuration, environment);
         services.AddAlerts(configuration);
@@ -58,14 +61,16 @@ public static class DependencyInjection
 
         var provider = configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default") ?? DatabaseOptions.DefaultConnectionString;
+        // An aggregate loads in one query (its videos and results joined): consistent without a transaction, and
+        // small. Read-side lists opt into split queries where they page many aggregates.
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
         else
         {
             // An unknown provider also lands here; options validation then stops the start with a clear message.
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
@@ -169,6 +174,7 @@ public static class DependencyInjection
     {
         services.AddOptions<SlackOptions>().Configure(o =>
             o.WebhookUrl = Uri.TryCreate(configuration[SlackOptions.WebhookUrlKey], UriKind.Absolute, out var uri) ? uri : null);
-        services.AddHttpClient<IAlertSink, SlackAlertSink>(client => client.Timeout = TimeSpan.FromSeconds(10));
+        // The webhook URL is a secret, and the client's default logging would write it on every post.
+        services.AddHttpClient<IAlertSink, SlackAlertSink>(client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
     }
 }

@@ -4,9 +4,11 @@ using AppBackend.Application.JobApplications.SubmitApplication;
 using AppBackend.Infrastructure;
 using AppBackend.Infrastructure.Persistence;
 using AppBackend.WebApi;
+using AppBackend.WebApi.Observability;
 using Mediator;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
 
 builder.Services
     .AddApplication()
@@ -18,7 +20,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
     // Handlers use the scoped DbContext.
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(SubmitApplicationCommand)];
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingScopeBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 
 var app = builder.Build();

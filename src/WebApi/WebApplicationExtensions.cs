@@ -1,5 +1,6 @@
 using AppBackend.WebApi.Endpoints;
 using AppBackend.WebApi.Http;
+using AppBackend.WebApi.Observability;
 using Scalar.AspNetCore;
 
 namespace AppBackend.WebApi;
@@ -16,6 +17,7 @@ public static class WebApplicationExtensions
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
+        app.MapMetrics();
         app.MapInterviewEndpoints();
         app.MapJobApplicationEndpoints();
         app.MapWebhookEndpoints();

@@ -49,6 +49,13 @@ public sealed class JobApplication : AggregateRoot
     /// <summary>The key the AI backend deduplicates the current dispatch attempt on.</summary>
     public string DispatchIdempotencyKey => $"{Id}-{DispatchAttempt}";
 
+    /// <summary>The application a dispatch key (<c>{applicationId}-{attempt}</c>) belongs to; ids hold no dash.</summary>
+    public static string ApplicationIdOfDispatchKey(string idempotencyKey)
+    {
+        var separator = idempotencyKey.LastIndexOf('-');
+        return separator > 0 ? idempotencyKey[..separator] : idempotencyKey;
+    }
+
     public static JobApplication Create(Interview interview, string ownerId, Candidate candidate, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);

@@ -1,8 +1,12 @@
 using System.Buffers;
 using System.Text.Json;
+using AppBackend.Application.Common.Ports;
 using AppBackend.Application.JobApplications.ApplyAnalysisResult;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.JobApplications;
 using AppBackend.Infrastructure.Webhooks;
 using AppBackend.WebApi.Http;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,16 +32,18 @@ public static class WebhookEndpoints
     }
 
     public static async Task<Results<Ok<WebhookAnswer>, ProblemHttpResult>> ReceiveAnalysisResult(
-        HttpRequest request, WebhookSignatureVerifier verifier, ISender sender, CancellationToken cancellationToken)
+        HttpRequest request, WebhookSignatureVerifier verifier, ISender sender, IAnalysisMetrics metrics, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
+            metrics.WebhookReceived("too_large");
             return WebhookProblems.TooLarge();
         }
 
         if (!IsSigned(request, body, verifier))
         {
+            metrics.WebhookReceived("bad_signature");
             return WebhookProblems.BadSignature();
         }
 
@@ -53,15 +59,26 @@ public static class WebhookEndpoints
 
         if (payload is null)
         {
+            metrics.WebhookReceived("malformed");
             return WebhookProblems.Malformed();
         }
 
-        var result = await sender.Send(
-            new ApplyAnalysisResultCommand(payload.JobId, payload.VideoResponseId, payload.Status, payload.OverallScore, payload.AiAnalysisId, payload.Error),
-            cancellationToken);
-        return result.IsSuccess
-            ? TypedResults.Ok(new WebhookAnswer(result.Value.ToString().ToLowerInvariant()))
-            : result.Error.ToProblem();
+        Result<ResultApplication> result;
+        try
+        {
+            result = await sender.Send(
+                new ApplyAnalysisResultCommand(payload.JobId, payload.VideoResponseId, payload.Status, payload.OverallScore, payload.AiAnalysisId, payload.Error),
+                cancellationToken);
+        }
+        catch (ValidationException)
+        {
+            metrics.WebhookReceived("malformed");
+            throw;
+        }
+
+        var answer = result.IsSuccess ? result.Value.ToString().ToLowerInvariant() : "not_found";
+        metrics.WebhookReceived(answer);
+        return result.IsSuccess ? TypedResults.Ok(new WebhookAnswer(answer)) : result.Error.ToProblem();
     }
 
     private static bool IsSigned(HttpRequest request, byte[] body, WebhookSignatureVerifier verifier)

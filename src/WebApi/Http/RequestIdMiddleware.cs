@@ -1,4 +1,5 @@
 using System.Buffers;
+using AppBackend.Application.Common.Logging;
 using AppBackend.Infrastructure.Context;
 
 namespace AppBackend.WebApi.Http;
@@ -7,7 +8,7 @@ namespace AppBackend.WebApi.Http;
 /// Every response carries <c>X-Request-Id</c>: the caller's value when it is a safe token of at most 128
 /// characters, otherwise a new one. It becomes the request's <see cref="HttpContext.TraceIdentifier"/>.
 /// </summary>
-internal sealed class RequestIdMiddleware(RequestDelegate next)
+internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
     public const string HeaderName = "X-Request-Id";
     private const int MaxLength = 128;
@@ -15,7 +16,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
     private static readonly SearchValues<char> SafeCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[HeaderName];
         var requestId = incoming.Count == 1 && IsSafe(incoming[0]) ? incoming[0]! : Guid.NewGuid().ToString("N");
@@ -28,7 +29,14 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
             context.Response.Headers[HeaderName] = requestId;
             return Task.CompletedTask;
         });
-        return next(context);
+
+        // Every line written while serving the request carries its id.
+        var scope = new LogScope();
+        scope.Set("requestId", requestId);
+        using (logger.BeginScope(scope))
+        {
+            await next(context);
+        }
     }
 
     public static bool IsSafe(string? value) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace AppBackend.IntegrationTests.Fixtures;
 
@@ -7,10 +8,13 @@ namespace AppBackend.IntegrationTests.Fixtures;
 public sealed class AppBackendFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logCapture;
 
     /// <param name="port">A fixed loopback port (so <c>PUBLIC_BASE_URL</c> can name it before start), or 0 for any free one.</param>
-    public AppBackendFactory(string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
+    public AppBackendFactory(
+        string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, ILoggerProvider? logCapture = null)
     {
+        _logCapture = logCapture;
         var all = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
@@ -44,6 +48,11 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (_logCapture is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logCapture));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -25,6 +25,9 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
 
     public HttpRecorder Slack { get; } = new();
 
+    /// <summary>Every line every AppBackend instance of this fixture logged.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>The first AppBackend instance.</summary>
     public AppBackendFactory App => _instances[0];
 
@@ -77,7 +80,7 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
             settings[key] = value;
         }
 
-        var instance = new AppBackendFactory(Database.Provider, Database.ConnectionString, settings, port);
+        var instance = new AppBackendFactory(Database.Provider, Database.ConnectionString, settings, port, Logs);
         instance.StartServer();
         _instances.Add(instance);
         return Task.FromResult(instance);

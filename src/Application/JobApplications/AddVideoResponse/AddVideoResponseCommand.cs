@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Logging;
 using AppBackend.Domain.Common;
 using Mediator;
 
@@ -5,4 +6,4 @@ namespace AppBackend.Application.JobApplications.AddVideoResponse;
 
 /// <summary>Answers one question with a video that already lives at <see cref="VideoUrl"/>.</summary>
 public sealed record AddVideoResponseCommand(string ApplicationId, string? QuestionId, string? VideoUrl)
-    : ICommand<Result<VideoResponseCreatedView>>;
+    : ICommand<Result<VideoResponseCreatedView>>, IApplicationMessage;

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Logging;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using Mediator;
@@ -14,4 +15,4 @@ public sealed record ApplyAnalysisResultCommand(
     string? Status,
     double? OverallScore,
     string? AiAnalysisId,
-    string? Error) : ICommand<Result<ResultApplication>>;
+    string? Error) : ICommand<Result<ResultApplication>>, IJobMessage;

@@ -1,3 +1,5 @@
+using AppBackend.Application.Common.Logging;
+using AppBackend.Application.Common.Ports;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using Mediator;
@@ -12,6 +14,8 @@ namespace AppBackend.Application.JobApplications.ApplyAnalysisResult;
 public sealed partial class ApplyAnalysisResultCommandHandler(
     IJobApplicationRepository applications,
     IUnitOfWork unitOfWork,
+    IAnalysisMetrics metrics,
+    ILogContext logContext,
     TimeProvider clock,
     ILogger<ApplyAnalysisResultCommandHandler> logger)
     : ICommandHandler<ApplyAnalysisResultCommand, Result<ResultApplication>>
@@ -45,10 +49,14 @@ public sealed partial class ApplyAnalysisResultCommandHandler(
                     return JobApplicationErrors.JobNotFound(report.JobId);
                 }
 
-                var applied = application.ApplyAnalysisResult(report, clock.GetUtcNow());
+                logContext.Set("applicationId", application.Id);
+                var now = clock.GetUtcNow();
+                var applied = application.ApplyAnalysisResult(report, now);
                 if (applied.IsSuccess && applied.Value == ResultApplication.Applied)
                 {
                     await unitOfWork.SaveChangesAsync(cancellationToken);
+                    var dispatchedAt = application.VideoResponses.FirstOrDefault(v => v.JobId == report.JobId)?.DispatchedAt;
+                    metrics.AnalysisFinished(report.Outcome == AnalysisOutcome.Done, now - dispatchedAt);
                     LogApplied(logger, application.Id, report.JobId, command.Status!, StatusNames.Of(application.Status));
                 }
 

@@ -8,7 +8,12 @@ namespace AppBackend.Application.JobApplications.DeliverAlerts;
 
 /// <summary>Claims each due alert (saved before posting, so instances do not both post it), posts it, and removes it once Slack took it.</summary>
 public sealed class DeliverAlertsCommandHandler(
-    IAlertOutbox alerts, IAlertSink sink, IUnitOfWork unitOfWork, IOptions<AnalysisTimingOptions> timing, TimeProvider clock)
+    IAlertOutbox alerts,
+    IAlertSink sink,
+    IUnitOfWork unitOfWork,
+    IAnalysisMetrics metrics,
+    IOptions<AnalysisTimingOptions> timing,
+    TimeProvider clock)
     : ICommandHandler<DeliverAlertsCommand, int>
 {
     private const int BatchSize = 50;
@@ -35,6 +40,7 @@ public sealed class DeliverAlertsCommandHandler(
             {
                 alerts.Remove(alert);
                 await unitOfWork.SaveChangesAsync(cancellationToken);
+                metrics.AlertSent();
                 delivered++;
             }
         }

@@ -1,4 +1,5 @@
 using AppBackend.Application.Common.Alerts;
+using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
@@ -25,6 +26,8 @@ public sealed partial class DispatchApplicationCommandHandler(
     IAlertOutbox alerts,
     IUnitOfWork unitOfWork,
     IRequestContext requestContext,
+    IAnalysisMetrics metrics,
+    ILogContext logContext,
     IOptions<PublicUrlOptions> publicUrls,
     TimeProvider clock,
     ILogger<DispatchApplicationCommandHandler> logger)
@@ -117,6 +120,8 @@ public sealed partial class DispatchApplicationCommandHandler(
                 var recorded = jobs is null ? null : application.RecordDispatch(jobs, now);
                 if (recorded is { IsSuccess: true })
                 {
+                    logContext.Set("jobId", string.Join(',', jobs!.Select(j => j.JobId)));
+                    metrics.AnalysesStarted(jobs!.Count);
                     LogDispatched(logger, application.Id, request.VideoResponses.Count);
                     return DispatchOutcome.Dispatched;
                 }
@@ -125,14 +130,17 @@ public sealed partial class DispatchApplicationCommandHandler(
                 reason = FailureReasons.AnalysisCouldNotBeStarted;
                 break;
             case DispatchAnswer.Refused refused:
+                metrics.AiBackendError("rejected");
                 LogRefused(logger, application.Id, refused.StatusCode, refused.ResponseBody);
                 reason = FailureReasons.AnalysisCouldNotBeStarted;
                 break;
             case DispatchAnswer.VersionMismatch mismatch:
+                metrics.AiBackendError("version_mismatch");
                 LogVersionMismatch(logger, application.Id, mismatch.ResponseBody);
                 reason = FailureReasons.ApiVersionMismatch;
                 break;
             case DispatchAnswer.Unavailable unavailable:
+                metrics.AiBackendError("unavailable");
                 LogUnavailable(logger, application.Id, unavailable.Reason);
                 reason = FailureReasons.AiBackendUnavailable;
                 break;

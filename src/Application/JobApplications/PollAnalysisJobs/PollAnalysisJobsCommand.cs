@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Logging;
 using Mediator;
 
 namespace AppBackend.Application.JobApplications.PollAnalysisJobs;
@@ -6,7 +7,7 @@ namespace AppBackend.Application.JobApplications.PollAnalysisJobs;
 /// The polling fallback: asks the AI backend about every job silent for <c>Analysis:PollAfter</c> (or only
 /// <see cref="JobId"/>, at once) and feeds final answers into the same command as the webhook.
 /// </summary>
-public sealed record PollAnalysisJobsCommand(string? JobId = null) : ICommand<PollReport>;
+public sealed record PollAnalysisJobsCommand(string? JobId = null) : ICommand<PollReport>, IJobMessage;
 
 /// <summary><see cref="Asked"/> jobs were asked about; <see cref="Applied"/> of their results changed an application.</summary>
 public sealed record PollReport(int Asked, int Applied);

@@ -22,6 +22,7 @@ public sealed partial class PollAnalysisJobsCommandHandler(
     IAnalysisBackend backend,
     IUnitOfWork unitOfWork,
     ISender sender,
+    IAnalysisMetrics metrics,
     IOptions<AnalysisTimingOptions> timing,
     TimeProvider clock,
     ILogger<PollAnalysisJobsCommandHandler> logger)
@@ -53,6 +54,7 @@ public sealed partial class PollAnalysisJobsCommandHandler(
             }
             catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
             {
+                metrics.AiBackendError("poll_failed");
                 LogPollFailed(logger, job.JobId, job.ApplicationId, ex.Message);
                 continue;
             }

@@ -1,0 +1,76 @@
+using AppBackend.Infrastructure.Observability;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace AppBackend.WebApi.Observability;
+
+/// <summary>Logs (JSON in production, readable in Development), Prometheus metrics and traces.</summary>
+internal static class ObservabilitySetup
+{
+    public const string ActivitySourceName = "AppBackend";
+
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        var json = builder.Configuration.GetValue<string>("Logging:Format") is { } format
+            ? format.Equals("json", StringComparison.OrdinalIgnoreCase)
+            : !builder.Environment.IsDevelopment();
+        builder.Logging.ClearProviders();
+        if (json)
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.ColorBehavior = LoggerColorBehavior.Default;
+            });
+        }
+
+        var otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("appbackend"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(AnalysisMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(ActivitySourceName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation();
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
+        return builder;
+    }
+
+    /// <summary><c>/metrics</c> (Prometheus text): open in Development; elsewhere open only when <c>Metrics:AllowAnonymous</c> says so, else for recruiters.</summary>
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Configuration.GetValue("Metrics:AllowAnonymous", app.Environment.IsDevelopment()))
+        {
+            endpoint.AllowAnonymous();
+        }
+        else
+        {
+            endpoint.RequireAuthorization(Auth.Policies.Recruiter);
+        }
+
+        return app;
+    }
+}
