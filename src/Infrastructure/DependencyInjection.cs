@@ -41,10 +41,10 @@ public static class DependencyInjection
         services.AddScoped<ScopedRequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<ScopedRequestContext>());
         services.AddOptions<MediaUrlOptions>().Bind(configuration.GetSection(MediaUrlOptions.SectionName));
-        services.AddSingleton<IMediaUrls, ExternalMediaUrls>();
         services.AddMetrics();
         services.AddSingleton<IAnalysisMetrics, AnalysisMetrics>();
         services.AddPersistence(configuration);
+        services.AddMedia(configuration, environment);
         services.AddAnalysisBackend(configuration, environment);
         services.AddAlerts(configuration);
         services.AddWebhooks(configuration, environment);
@@ -168,6 +168,54 @@ public static class DependencyInjection
         services.AddSingleton<ApplicationChangeHub>();
         services.AddSingleton<IApplicationChangeNotifications>(sp => sp.GetRequiredService<ApplicationChangeHub>());
         services.AddHostedService<ApplicationChangeFeed>();
+    }
+
+    private static void AddMedia(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<MediaUploadOptions>()
+            .Bind(configuration.GetSection(MediaUploadOptions.SectionName))
+            .Validate(o => o.MaxUploadBytes > 0, "Media:MaxUploadBytes must be a positive number of bytes.")
+            .ValidateOnStart();
+
+        services.AddOptions<MediaStorageOptions>()
+            .Bind(configuration.GetSection(MediaStorageOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Media:Root must name the directory uploaded videos are kept in.")
+            .ValidateOnStart();
+
+        services.AddOptions<MediaSigningOptions>()
+            .Configure(o =>
+            {
+                o.SigningKey = configuration[MediaSigningOptions.SigningKeyKey]
+                    ?? (environment.IsDevelopment() ? MediaSigningOptions.DevelopmentSigningKey : string.Empty);
+                o.UrlLifetime = configuration.GetValue(MediaSigningOptions.UrlLifetimeKey, o.UrlLifetime);
+            })
+            .Validate(
+                o => Encoding.UTF8.GetByteCount(o.SigningKey) >= MediaSigningOptions.MinimumKeyBytes,
+                $"{MediaSigningOptions.SigningKeyKey} must be set (at least {MediaSigningOptions.MinimumKeyBytes} bytes).")
+            .Validate(
+                o => !OtherSecrets(configuration).Contains(o.SigningKey),
+                $"{MediaSigningOptions.SigningKeyKey} must differ from Auth:SigningKey, {AiBackendOptions.SecretKey} and {CallbackSecretOptions.Key}.")
+            .Validate(o => o.UrlLifetime > TimeSpan.Zero, $"{MediaSigningOptions.UrlLifetimeKey} must be positive.")
+            .ValidateOnStart();
+
+        services.AddSingleton<IMediaStore, LocalDiskMediaStore>();
+        services.AddSingleton<MediaUrlSigner>();
+        services.AddSingleton<IMediaUrls, SignedMediaUrls>();
+    }
+
+    /// <summary>The other secrets AppBackend is configured with; a leak of one must not also forge media URLs.</summary>
+    private static HashSet<string> OtherSecrets(IConfiguration configuration)
+    {
+        var secrets = new HashSet<string>(CallbackSecretOptions.Parse(configuration[CallbackSecretOptions.Key]), StringComparer.Ordinal);
+        foreach (var key in new[] { "Auth:SigningKey", AiBackendOptions.SecretKey })
+        {
+            if (configuration[key] is { Length: > 0 } secret)
+            {
+                secrets.Add(secret);
+            }
+        }
+
+        return secrets;
     }
 
     private static void AddAlerts(this IServiceCollection services, IConfiguration configuration)

@@ -21,6 +21,7 @@ public static class WebApplicationExtensions
         app.MapInterviewEndpoints();
         app.MapJobApplicationEndpoints();
         app.MapWebhookEndpoints();
+        app.MapMediaEndpoints();
 
         if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
         {

@@ -89,7 +89,20 @@ public sealed class JobApplication : AggregateRoot
     /// failed video may be replaced (before the retry).
     /// </summary>
     public Result<VideoReplacement> AddVideoResponse(
-        Interview interview, string questionId, string url, bool isStoredUpload, DateTimeOffset now)
+        Interview interview, string questionId, string url, bool isStoredUpload, DateTimeOffset now) =>
+        Answer(interview, questionId, _ => url, isStoredUpload, now);
+
+    /// <summary>
+    /// Answers a question with a video AppBackend stores itself (a multipart upload), under the same rules as
+    /// <see cref="AddVideoResponse"/>. Its URL is the unsigned media path <paramref name="mediaPathOf"/> makes from
+    /// the new video's id: the stored file is named after the video, whose id exists only from here on.
+    /// </summary>
+    public Result<VideoReplacement> AddStoredVideoResponse(
+        Interview interview, string questionId, Func<string, string> mediaPathOf, DateTimeOffset now) =>
+        Answer(interview, questionId, mediaPathOf, isStoredUpload: true, now);
+
+    private Result<VideoReplacement> Answer(
+        Interview interview, string questionId, Func<string, string> urlOf, bool isStoredUpload, DateTimeOffset now)
     {
         if (interview.Id != InterviewId || !interview.HasQuestion(questionId))
         {
@@ -118,7 +131,8 @@ public sealed class JobApplication : AggregateRoot
             _videoResponses.Remove(existing);
         }
 
-        var added = new VideoResponse(IdGenerator.NewId(now), questionId, url, isStoredUpload);
+        var id = IdGenerator.NewId(now);
+        var added = new VideoResponse(id, questionId, urlOf(id), isStoredUpload);
         _videoResponses.Add(added);
         Touch(now);
         return new VideoReplacement(added, existing);

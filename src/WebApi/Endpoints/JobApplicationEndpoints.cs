@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Paging;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.JobApplications;
@@ -8,13 +9,16 @@ using AppBackend.Application.JobApplications.GetApplication;
 using AppBackend.Application.JobApplications.ListApplications;
 using AppBackend.Application.JobApplications.RetryApplication;
 using AppBackend.Application.JobApplications.SubmitApplication;
+using AppBackend.Application.JobApplications.UploadVideoResponse;
 using AppBackend.Domain.Common;
 using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
+using AppBackend.WebApi.Uploads;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AppBackend.WebApi.Endpoints;
 
@@ -40,7 +44,16 @@ public static class JobApplicationEndpoints
         group.MapGet("/{id}/events", StreamApplicationEvents)
             .WithSummary("Live status of one application (server-sent events)")
             .WithDescription(EventsDescription);
-        group.MapPost("/{id}/video-responses", AddVideoResponse).Accepts<AddVideoResponseRequest>("application/json");
+
+        // One route, two forms: routing picks the endpoint by the request's content type (415 for any other). An
+        // OpenAPI document has one operation per route and method, so the JSON one describes the form too.
+        group.MapPost("/{id}/video-responses", AddVideoResponse)
+            .Accepts<AddVideoResponseRequest>("application/json")
+            .AddOpenApiOperationTransformer(VideoUploadOpenApi.DescribeMultipartForm);
+        group.MapPost("/{id}/video-responses", UploadVideoResponse)
+            .Accepts<UploadVideoResponseForm>("multipart/form-data")
+            .WithMetadata(new DisableRequestSizeLimitAttribute()) // the handler sets the limit from Media:MaxUploadBytes
+            .ExcludeFromDescription();
         group.MapPost("/{id}/submit", SubmitApplication);
         group.MapPost("/{id}/retry", RetryApplication);
         return app;
@@ -103,6 +116,25 @@ public static class JobApplicationEndpoints
         string id, AddVideoResponseRequest request, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new AddVideoResponseCommand(id, request.QuestionId, request.VideoUrl), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created((string?)null, result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>The multipart form: the file is streamed to the media store as it arrives, then the command decides.</summary>
+    public static async Task<Results<Created<VideoResponseCreatedView>, ProblemHttpResult>> UploadVideoResponse(
+        string id,
+        HttpContext context,
+        IMediaStore media,
+        IOptions<MediaUploadOptions> options,
+        ISender sender,
+        CancellationToken cancellationToken)
+    {
+        await using var form = await MultipartVideoReader.ReadAsync(context, media, options.Value.MaxUploadBytes, cancellationToken);
+        if (form.Refusal is not null)
+        {
+            return form.Refusal;
+        }
+
+        var result = await sender.Send(new UploadVideoResponseCommand(id, form.QuestionId, form.Video), cancellationToken);
         return result.IsSuccess ? TypedResults.Created((string?)null, result.Value) : result.Error.ToProblem();
     }
 

@@ -13,6 +13,7 @@ internal static class Details
         406 => "The requested representation is not available.",
         413 => "The request body is larger than this endpoint accepts.",
         415 => "The content type is not supported here.",
+        416 => "The requested range lies outside the content; see Content-Range for its length.",
         503 => "The service is temporarily unavailable; try again shortly.",
         _ => "The server could not complete the request.",
     };

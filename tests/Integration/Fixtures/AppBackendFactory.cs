@@ -30,6 +30,7 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
             ["AI_BACKEND_SECRET"] = TestSecrets.AiBackendSecret,
             ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
             ["PUBLIC_BASE_URL"] = "http://127.0.0.1:9",
+            ["Media:SigningKey"] = TestSecrets.MediaSigningKey,
             ["Analysis:DispatchWorkerEnabled"] = "false",
             ["Analysis:MonitorWorkerEnabled"] = "false",
         };

@@ -175,4 +175,59 @@ public class JobApplicationAddVideoResponseTests
         scenario.Video(0).Url.Should().Be("https://videos.example.com/newer.mp4");
         scenario.Video(0).Status.Should().Be(VideoStatus.Uploaded);
     }
+
+    [Fact]
+    public void AddStoredVideoResponse_InDraft_NamesTheUrlAfterTheNewVideo()
+    {
+        var scenario = ApplicationScenario.Start();
+        var now = scenario.Later();
+
+        var result = scenario.Application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), id => $"/media/{id}", now);
+
+        result.ShouldSucceed();
+        var added = result.Value.Added;
+        added.Url.Should().Be($"/media/{added.Id}");
+        added.IsStoredUpload.Should().BeTrue();
+        added.Status.Should().Be(VideoStatus.Uploaded);
+        scenario.Application.UpdatedAt.Should().Be(now);
+    }
+
+    [Fact]
+    public void AddStoredVideoResponse_SecondAnswer_ReplacesTheFirstAndNamesItself()
+    {
+        var scenario = Given.Application(ApplicationStatus.Draft);
+        var first = scenario.Video(0);
+
+        var result = scenario.Application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), id => $"/media/{id}", scenario.Later());
+
+        result.ShouldSucceed();
+        result.Value.Replaced.Should().BeSameAs(first);
+        result.Value.Added.Url.Should().Be($"/media/{result.Value.Added.Id}").And.NotContain(first.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotEditableStatuses))]
+    public void AddStoredVideoResponse_WhenNotDraftNorAnalysisFailed_ReturnsNotEditableWithoutNamingAnything(ApplicationStatus status)
+    {
+        var scenario = Given.Application(status);
+        var before = ApplicationSnapshot.Of(scenario.Application);
+        var named = new List<string>();
+
+        var result = scenario.Application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), id => { named.Add(id); return id; }, scenario.Later());
+
+        result.ShouldFailWith(ErrorKind.Conflict, "application.not_editable");
+        named.Should().BeEmpty();
+        ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
+    }
+
+    [Fact]
+    public void AddStoredVideoResponse_QuestionNotInInterview_ReturnsQuestionNotInInterview()
+    {
+        var scenario = ApplicationScenario.Start();
+
+        var result = scenario.Application.AddStoredVideoResponse(scenario.Interview, "unknown-question", id => id, scenario.Later());
+
+        result.ShouldFailWith(ErrorKind.Validation, "application.question_not_in_interview");
+        scenario.Application.VideoResponses.Should().BeEmpty();
+    }
 }

@@ -1,19 +1,25 @@
+using AppBackend.Application.Common.Media;
+using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Security;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
 using MapsterMapper;
 using Mediator;
+using Microsoft.Extensions.Logging;
 
 namespace AppBackend.Application.JobApplications.AddVideoResponse;
 
+/// <summary>When the new answer replaces one AppBackend stored itself, that file is removed once the save succeeded.</summary>
 public sealed class AddVideoResponseCommandHandler(
     IJobApplicationRepository applications,
     IInterviewRepository interviews,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
+    IMediaStore media,
     IMapper mapper,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<AddVideoResponseCommandHandler> logger)
     : ICommandHandler<AddVideoResponseCommand, Result<VideoResponseCreatedView>>
 {
     public async ValueTask<Result<VideoResponseCreatedView>> Handle(AddVideoResponseCommand command, CancellationToken cancellationToken)
@@ -33,6 +39,11 @@ public sealed class AddVideoResponseCommandHandler(
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (added.Value.Replaced is { IsStoredUpload: true } replaced)
+        {
+            await media.DeleteQuietlyAsync(replaced.Id, logger);
+        }
+
         return mapper.Map<VideoResponseCreatedView>(added.Value.Added);
     }
 }

@@ -1,0 +1,16 @@
+using AppBackend.Application.Common.Ports;
+using AppBackend.Domain.Common;
+using Mediator;
+
+namespace AppBackend.Application.JobApplications.OpenVideoMedia;
+
+public sealed class OpenVideoMediaQueryHandler(IMediaStore media) : IQueryHandler<OpenVideoMediaQuery, Result<StoredMedia>>
+{
+    public async ValueTask<Result<StoredMedia>> Handle(OpenVideoMediaQuery query, CancellationToken cancellationToken)
+    {
+        var stored = await media.OpenReadAsync(query.VideoResponseId, cancellationToken);
+        return stored is null
+            ? Error.NotFound("media.not_found", $"No stored video exists for video response '{query.VideoResponseId}'.")
+            : stored;
+    }
+}

@@ -1,0 +1,5 @@
+using AppBackend.Application.Common.Security;
+
+namespace AppBackend.UnitTests.Application.Fakes;
+
+internal sealed record FakeCurrentUser(string Subject, bool IsRecruiter = false) : ICurrentUser;
