@@ -25,6 +25,9 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
 
     public HttpRecorder Slack { get; } = new();
 
+    /// <summary>Where this fixture's instances keep uploaded videos (one fresh temp directory).</summary>
+    public string MediaRoot { get; } = Directory.CreateTempSubdirectory("appbackend-media-").FullName;
+
     /// <summary>Every line every AppBackend instance of this fixture logged.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -65,6 +68,7 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
             ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
             ["PUBLIC_BASE_URL"] = $"http://127.0.0.1:{port}",
             ["SLACK_WEBHOOK_URL"] = Slack.Url.ToString(),
+            ["Media:Root"] = MediaRoot,
             ["Analysis:DispatchWorkerEnabled"] = "true",
             ["Analysis:MonitorWorkerEnabled"] = "true",
             ["Analysis:RetryDelays"] = "00:00:00.100,00:00:00.400,00:00:01.600",
@@ -117,6 +121,7 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
         }
 
         await Slack.DisposeAsync();
+        Directory.Delete(MediaRoot, recursive: true);
         if (Database is not null)
         {
             await Database.DisposeAsync();

@@ -3,6 +3,7 @@ using AppBackend.Application.Common.Alerts;
 using AppBackend.Application.JobApplications.PollAnalysisJobs;
 using AppBackend.Infrastructure.Persistence;
 using AppBackend.IntegrationTests.Fixtures;
+using AppBackend.IntegrationTests.Media;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,28 @@ public abstract class DispatchTests : IAsyncLifetime
         }
 
         (await OwedDispatchesAsync(applicationId)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Dispatch_OfAnUploadedVideo_SendsASignedUrlTheAiBackendCanDownload()
+    {
+        await _fixture.Simulator.SettingsAsync(new { autoComplete = false, fetchVideos = true });
+        var video = TestVideos.Mp4(3 * 1024 * 1024);
+        var (applicationId, questionIds) = await MediaRequests.DraftAsync(_recruiter, _recruiter);
+        await MediaRequests.UploadedAsync(_recruiter, applicationId, questionIds[0], video);
+        await (await _recruiter.PostAsync($"/api/applications/{applicationId}/submit", null)).ShouldHaveStatusAsync(System.Net.HttpStatusCode.Accepted);
+
+        await PipelineSteps.WaitForStatusAsync(_recruiter, applicationId, "awaiting_ai_analysis");
+        var job = await Eventually.GetAsync(
+            async () => (await _fixture.Simulator.JobsAsync()).Single(j => j.GetProperty("applicationId").GetString() == applicationId),
+            j => j.GetProperty("videoFetch") is { ValueKind: JsonValueKind.Object } fetch && !fetch.GetProperty("pending").GetBoolean(),
+            "the simulator's download of the video");
+
+        var url = job.GetProperty("videoUrl").GetString()!;
+        url.Should().StartWith($"{_fixture.App.Setting("PUBLIC_BASE_URL")}/media/").And.Contain("exp=").And.Contain("sig=");
+        var fetch = job.GetProperty("videoFetch");
+        fetch.GetProperty("statusCode").GetInt32().Should().Be(200);
+        fetch.GetProperty("bytes").GetInt64().Should().Be(video.Length);
     }
 
     [Fact]
