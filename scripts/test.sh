@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs PostgreSQL when it is missing, runs every test project of the solution,
-# and ends with exactly one summary line: "tests: N passed, N failed[, N skipped]".
-# Exit status is non-zero when dotnet test fails, any test fails, or no test ran.
+# The test command: installs PostgreSQL when it is missing, runs every test project of the solution, then
+# the Postman collection with newman (scripts/postman.sh; its assertions count as tests), and ends with
+# exactly one summary line: "tests: N passed, N failed[, N skipped]".
+# Exit status is non-zero when dotnet test fails, any test or assertion fails, newman cannot run, or no test ran.
 #
 # Later steps (for example newman) add their counts with add_counts before print_summary.
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 RESULTS_DIR=artifacts/test-results
+POSTMAN_RESULTS_DIR=artifacts/postman
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -122,6 +124,30 @@ run_dotnet_tests() {
     collect_trx "$RESULTS_DIR"
 }
 
+# run_postman: the Postman collection against a fresh AppBackend and simulator (scripts/postman.sh), on the
+# Release build dotnet test has just made. Its assertions are added to the totals; when it could not report
+# them (newman not installable, a server that did not start) it counts as one failure, never as a skip.
+run_postman() {
+    log "bash scripts/postman.sh (newman)"
+    local rc=0 passed failed counts="$POSTMAN_RESULTS_DIR/counts"
+    rm -f "$counts"
+    POSTMAN_CONFIGURATION=Release POSTMAN_RESULTS_DIR="$POSTMAN_RESULTS_DIR" bash scripts/postman.sh || rc=$?
+    if [ -r "$counts" ] && read -r passed failed < "$counts" &&
+        [[ "$passed" =~ ^[0-9]+$ ]] && [[ "$failed" =~ ^[0-9]+$ ]]; then
+        if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+            failed=1
+        fi
+        add_counts "$passed" "$failed" 0
+    else
+        log "scripts/postman.sh reported no counts; counting it as one failure"
+        add_counts 0 1 0
+    fi
+    if [ "$rc" -ne 0 ]; then
+        log "scripts/postman.sh exited with $rc"
+        STATUS=1
+    fi
+}
+
 # print_summary: the very last line of the run; sets STATUS when something failed or nothing ran.
 print_summary() {
     if [ "$TESTS_FAILED" -gt 0 ] || [ $((TESTS_PASSED + TESTS_FAILED)) -eq 0 ]; then
@@ -137,6 +163,7 @@ print_summary() {
 main() {
     ensure_postgres
     run_dotnet_tests
+    run_postman
     print_summary
     return "$STATUS"
 }
