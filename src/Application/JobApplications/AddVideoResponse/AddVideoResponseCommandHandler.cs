@@ -24,14 +24,13 @@ public sealed class AddVideoResponseCommandHandler(
 {
     public async ValueTask<Result<VideoResponseCreatedView>> Handle(AddVideoResponseCommand command, CancellationToken cancellationToken)
     {
-        var application = await applications.FindAsync(command.ApplicationId, cancellationToken);
-        if (application is null || !user.CanAccess(application))
+        var application = await applications.FindAccessibleAsync(command.ApplicationId, user, cancellationToken);
+        if (application is null)
         {
             return JobApplicationErrors.NotFound(command.ApplicationId);
         }
 
-        var interview = await interviews.FindAsync(application.InterviewId, cancellationToken)
-            ?? throw new InvalidOperationException($"Application '{application.Id}' refers to a missing interview.");
+        var interview = await interviews.GetInterviewOfAsync(application, cancellationToken);
         var added = application.AddVideoResponse(interview, command.QuestionId!, command.VideoUrl!, isStoredUpload: false, clock.GetUtcNow());
         if (added.IsFailure)
         {

@@ -52,8 +52,7 @@ public sealed partial class DispatchApplicationCommandHandler(
             return DispatchOutcome.Obsolete;
         }
 
-        var interview = await interviews.FindAsync(application.InterviewId, cancellationToken)
-            ?? throw new InvalidOperationException($"Application '{application.Id}' refers to a missing interview.");
+        var interview = await interviews.GetInterviewOfAsync(application, cancellationToken);
         var request = AnalysisRequestFactory.Create(
             application,
             interview,

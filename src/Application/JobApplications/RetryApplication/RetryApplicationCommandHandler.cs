@@ -20,8 +20,8 @@ public sealed class RetryApplicationCommandHandler(
 {
     public async ValueTask<Result<JobApplicationView>> Handle(RetryApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await applications.FindAsync(command.ApplicationId, cancellationToken);
-        if (application is null || !user.CanAccess(application))
+        var application = await applications.FindAccessibleAsync(command.ApplicationId, user, cancellationToken);
+        if (application is null)
         {
             return JobApplicationErrors.NotFound(command.ApplicationId);
         }

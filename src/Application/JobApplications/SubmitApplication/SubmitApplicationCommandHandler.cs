@@ -22,14 +22,13 @@ public sealed class SubmitApplicationCommandHandler(
 {
     public async ValueTask<Result<JobApplicationView>> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await applications.FindAsync(command.ApplicationId, cancellationToken);
-        if (application is null || !user.CanAccess(application))
+        var application = await applications.FindAccessibleAsync(command.ApplicationId, user, cancellationToken);
+        if (application is null)
         {
             return JobApplicationErrors.NotFound(command.ApplicationId);
         }
 
-        var interview = await interviews.FindAsync(application.InterviewId, cancellationToken)
-            ?? throw new InvalidOperationException($"Application '{application.Id}' refers to a missing interview.");
+        var interview = await interviews.GetInterviewOfAsync(application, cancellationToken);
         var now = clock.GetUtcNow();
         var submitted = application.Submit(interview, now);
         if (submitted.IsFailure)

@@ -29,14 +29,13 @@ public sealed partial class UploadVideoResponseCommandHandler(
 {
     public async ValueTask<Result<VideoResponseCreatedView>> Handle(UploadVideoResponseCommand command, CancellationToken cancellationToken)
     {
-        var application = await applications.FindAsync(command.ApplicationId, cancellationToken);
-        if (application is null || !user.CanAccess(application))
+        var application = await applications.FindAccessibleAsync(command.ApplicationId, user, cancellationToken);
+        if (application is null)
         {
             return JobApplicationErrors.NotFound(command.ApplicationId);
         }
 
-        var interview = await interviews.FindAsync(application.InterviewId, cancellationToken)
-            ?? throw new InvalidOperationException($"Application '{application.Id}' refers to a missing interview.");
+        var interview = await interviews.GetInterviewOfAsync(application, cancellationToken);
         var added = application.AddStoredVideoResponse(interview, command.QuestionId!, MediaPaths.For, clock.GetUtcNow());
         if (added.IsFailure)
         {
