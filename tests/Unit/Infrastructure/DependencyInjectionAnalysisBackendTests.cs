@@ -22,17 +22,14 @@ public sealed class DependencyInjectionAnalysisBackendTests : IAsyncLifetime
     private ScriptedHttpHandler Server => _pipeline.Server;
 
     /// <summary>
-    /// Refit 16's <c>AddRefitClient</c> builds its client through <c>RequestBuilder.ForType</c>, the reflection request
-    /// builder, which lives in the Refit.Reflection package; AppBackend does not reference it. Resolving
-    /// <see cref="IAnalysisBackend"/> (as the dispatch worker does for every owed dispatch) therefore throws
-    /// <see cref="NotSupportedException"/>: no dispatch and no status poll can reach the AI backend. The source
-    /// generator did make an inline client for <c>IAiBackendApi</c>; <c>AddRefitGeneratedClient</c> uses it.
-    /// The other tests here work around it (see <see cref="AiBackendPipeline.FromInfrastructure"/>).
+    /// Refit 16 builds a client only from its source-generated request builder unless Refit.Reflection is referenced;
+    /// <c>AddRefitGeneratedClient</c> is the registration that works. Resolving the backend is what the dispatch
+    /// worker does for every owed dispatch.
     /// </summary>
-    [Fact(Skip = "bug: AddInfrastructure registers IAiBackendApi with AddRefitClient, which needs Refit.Reflection (not referenced); resolving IAnalysisBackend throws NotSupportedException, so nothing is ever dispatched")]
+    [Fact]
     public async Task AddInfrastructure_Always_ResolvesTheAnalysisBackend()
     {
-        await using var pipeline = AiBackendPipeline.FromInfrastructure(workAroundRefitRegistration: false);
+        await using var pipeline = AiBackendPipeline.FromInfrastructure();
 
         var resolve = () => pipeline.AnalysisBackend();
 

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Alerts;
 using AppBackend.Application.Common.Dispatching;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Domain.Common;
@@ -24,6 +25,8 @@ internal sealed class InMemoryDatabase : IUnitOfWork
     private readonly List<JobApplication> _addedApplications = [];
     private readonly List<PendingDispatch> _addedDispatches = [];
     private readonly HashSet<string> _removedDispatchKeys = [];
+    private readonly Dictionary<string, PendingAlert> _alerts = [];
+    private readonly List<PendingAlert> _addedAlerts = [];
 
     private int _forcedConflicts;
 
@@ -32,6 +35,7 @@ internal sealed class InMemoryDatabase : IUnitOfWork
         JobApplications = new ApplicationRepository(this);
         Interviews = new InterviewRepository(this);
         DispatchQueue = new Queue(this);
+        AlertOutbox = new Alerts(this);
     }
 
     public IJobApplicationRepository JobApplications { get; }
@@ -39,6 +43,11 @@ internal sealed class InMemoryDatabase : IUnitOfWork
     public IInterviewRepository Interviews { get; }
 
     public IDispatchQueue DispatchQueue { get; }
+
+    public IAlertOutbox AlertOutbox { get; }
+
+    /// <summary>The texts of the alerts owed in committed state.</summary>
+    public IReadOnlyList<string> CommittedAlerts => [.. _alerts.Values.Select(a => a.Text)];
 
     /// <summary>Every call of <see cref="SaveChangesAsync"/>, successful or not.</summary>
     public int SaveAttempts { get; private set; }
@@ -96,6 +105,11 @@ internal sealed class InMemoryDatabase : IUnitOfWork
             }
         }
 
+        if (_addedAlerts.Any(a => _alerts.ContainsKey(a.Id)))
+        {
+            throw new ConcurrencyConflictException("An alert with that id was already stored.");
+        }
+
         foreach (var key in _removedDispatchKeys)
         {
             if (!_dispatches.ContainsKey(key))
@@ -127,9 +141,15 @@ internal sealed class InMemoryDatabase : IUnitOfWork
             _dispatches[dispatch.IdempotencyKey] = dispatch;
         }
 
+        foreach (var alert in _addedAlerts)
+        {
+            _alerts[alert.Id] = alert;
+        }
+
         _addedApplications.Clear();
         _addedDispatches.Clear();
         _removedDispatchKeys.Clear();
+        _addedAlerts.Clear();
         SuccessfulSaves++;
         return Task.CompletedTask;
     }
@@ -141,6 +161,7 @@ internal sealed class InMemoryDatabase : IUnitOfWork
         _addedApplications.Clear();
         _addedDispatches.Clear();
         _removedDispatchKeys.Clear();
+        _addedAlerts.Clear();
     }
 
     private JobApplication? FindApplication(string id)
@@ -183,6 +204,16 @@ internal sealed class InMemoryDatabase : IUnitOfWork
             Task.FromResult(database._interviews.GetValueOrDefault(id));
 
         public void Add(Interview interview) => database._interviews[interview.Id] = interview;
+    }
+
+    private sealed class Alerts(InMemoryDatabase database) : IAlertOutbox
+    {
+        public void Add(PendingAlert alert) => database._addedAlerts.Add(alert);
+
+        public void Remove(PendingAlert alert) => database._alerts.Remove(alert.Id);
+
+        public Task<IReadOnlyList<PendingAlert>> DueAsync(DateTimeOffset now, int take, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PendingAlert>>([.. database._alerts.Values.Where(a => a.DueAt <= now).Take(take)]);
     }
 
     private sealed class Queue(InMemoryDatabase database) : IDispatchQueue

@@ -9,4 +9,6 @@ internal sealed class SignedMediaUrls : IMediaUrls
     public static string For(VideoResponse video) => $"https://media.example.com/signed/{video.Id}?sig=test";
 
     public string UrlForAnalysis(VideoResponse video) => For(video);
+
+    public string UrlForPlayback(VideoResponse video) => For(video);
 }

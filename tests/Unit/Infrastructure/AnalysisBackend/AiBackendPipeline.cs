@@ -80,13 +80,7 @@ internal sealed class AiBackendPipeline : IAsyncDisposable
 
     /// <summary>The production registration of <c>AddInfrastructure</c>, with the scripted server and the fake clock.</summary>
     /// <param name="extraSettings">Configuration on top of the AI backend's URL and secret and the public base URL.</param>
-    /// <param name="workAroundRefitRegistration">
-    /// Makes the <see cref="IAiBackendApi"/> object with <see cref="RestService.For{T}(HttpClient, RefitSettings)"/> over
-    /// the very HttpClient that <c>AddRefitClient</c> configured (same name, same handlers), because resolving the
-    /// one <c>AddRefitClient</c> registers throws <see cref="NotSupportedException"/> (no reflection request builder).
-    /// </param>
-    public static AiBackendPipeline FromInfrastructure(
-        IReadOnlyDictionary<string, string?>? extraSettings = null, bool workAroundRefitRegistration = true)
+    public static AiBackendPipeline FromInfrastructure(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var clock = new SchedulingClock(Start);
         var server = new ScriptedHttpHandler(clock);
@@ -109,14 +103,6 @@ internal sealed class AiBackendPipeline : IAsyncDisposable
 
         // Registered after the production configuration, so it replaces the SocketsHttpHandler and nothing else.
         services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = server));
-        if (workAroundRefitRegistration)
-        {
-            // The same settings as DependencyInjection.AddAnalysisBackend passes to AddRefitClient.
-            var refit = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
-            services.AddTransient(sp => RestService.For<IAiBackendApi>(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(UniqueName.ForType<IAiBackendApi>()), refit));
-        }
-
         return new AiBackendPipeline(clock, server, services.BuildServiceProvider(), null);
     }
 

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Dispatching;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
@@ -19,7 +20,6 @@ public class DispatchApplicationCommandHandlerTests
 
     private readonly InMemoryDatabase _database = new();
     private readonly ScriptedAnalysisBackend _backend = new();
-    private readonly RecordingAlertSink _alerts = new();
     private readonly FakeTimeProvider _clock = new(ApplicationScenario.StartTime.AddHours(1));
 
     public static TheoryData<int> RefusalStatuses => [400, 401, 403];
@@ -46,7 +46,7 @@ public class DispatchApplicationCommandHandlerTests
         _database.CommittedDispatch(key).Should().BeNull();
         _database.SaveAttempts.Should().Be(1);
         _database.DiscardCalls.Should().Be(0);
-        _alerts.Alerts.Should().BeEmpty();
+        _database.CommittedAlerts.Should().BeEmpty();
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class DispatchApplicationCommandHandlerTests
         saved.VideoResponses.Should().AllSatisfy(v => v.JobId.Should().BeNull());
         _database.CommittedDispatch(key).Should().BeNull();
         _backend.Calls.Should().ContainSingle();
-        _alerts.Alerts.Should().BeEmpty();
+        _database.CommittedAlerts.Should().BeEmpty();
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class DispatchApplicationCommandHandlerTests
         saved.FailureReason.Should().Be("AI backend API version mismatch");
         saved.AllowRetry.Should().BeTrue();
         _database.CommittedDispatch(key).Should().BeNull();
-        _alerts.Alerts.Should().ContainSingle().Which.Should().Contain(scenario.Application.Id);
+        _database.CommittedAlerts.Should().ContainSingle().Which.Should().Contain(scenario.Application.Id);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class DispatchApplicationCommandHandlerTests
         saved.AllowRetry.Should().BeTrue();
         saved.FailureReason.Should().Be(FailureReasons.AiBackendUnavailable);
         _database.CommittedDispatch(key).Should().BeNull();
-        _alerts.Alerts.Should().BeEmpty();
+        _database.CommittedAlerts.Should().BeEmpty();
     }
 
     [Theory]
@@ -320,7 +320,7 @@ public class DispatchApplicationCommandHandlerTests
         var result = await HandleAsync(scenario.Application.DispatchIdempotencyKey);
 
         result.ShouldSucceedWith(DispatchOutcome.Failed);
-        _alerts.Alerts.Should().ContainSingle();
+        _database.CommittedAlerts.Should().ContainSingle();
         _backend.Calls.Should().ContainSingle();
     }
 
@@ -348,7 +348,7 @@ public class DispatchApplicationCommandHandlerTests
         saved.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
         saved.VideoResponses.Select(v => v.JobId).Should().BeEquivalentTo(theirJobs.Select(j => j.JobId));
         _database.CommittedDispatches.Should().BeEmpty();
-        _alerts.Alerts.Should().BeEmpty();
+        _database.CommittedAlerts.Should().BeEmpty();
     }
 
     /// <summary>
@@ -384,7 +384,7 @@ public class DispatchApplicationCommandHandlerTests
         _database.SaveAttempts.Should().Be(5);
         _database.DiscardCalls.Should().Be(4);
         _backend.Calls.Should().ContainSingle();
-        _alerts.Alerts.Should().BeEmpty("nothing was recorded, so the owed dispatch will be resumed and alert then");
+        _database.CommittedAlerts.Should().BeEmpty("nothing was recorded, so the owed dispatch will be resumed and alert then");
         Committed(scenario).Status.Should().Be(ApplicationStatus.Queued);
         _database.CommittedDispatch(key).Should().NotBeNull();
     }
@@ -417,9 +417,11 @@ public class DispatchApplicationCommandHandlerTests
             _database.Interviews,
             _backend,
             new SignedMediaUrls(),
-            _alerts,
+            _database.AlertOutbox,
             _database,
             new FixedRequestContext(RequestId),
+            new NullAnalysisMetrics(),
+            new LogContext(),
             Options.Create(new PublicUrlOptions { PublicBaseUrl = PublicBaseUrl }),
             _clock,
             NullLogger<DispatchApplicationCommandHandler>.Instance);
