@@ -44,6 +44,20 @@ public sealed class LayerDependencyTests
     }
 
     [Fact]
+    public void AdminTool_GoesThroughTheApplicationLayerNotTheWebApiOrEfCore()
+    {
+        var result = Types.InAssembly(Layers.Admin).ShouldNot().HaveDependencyOnAny(
+            Layers.WebApiNamespace,
+            "Microsoft.EntityFrameworkCore",
+            "Npgsql",
+            "Microsoft.Data.Sqlite",
+            $"{Layers.InfrastructureNamespace}.Persistence.Repositories",
+            $"{Layers.InfrastructureNamespace}.Persistence.Queries").GetResult();
+
+        result.IsSuccessful.Should().BeTrue(Offenders(result));
+    }
+
+    [Fact]
     public void Endpoints_DoNotTouchTheDbContextOrEfCore()
     {
         var result = Types.InAssembly(Layers.WebApi)

@@ -9,6 +9,7 @@ internal static class Layers
     public static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
     public static readonly Assembly Infrastructure = typeof(Infrastructure.DependencyInjection).Assembly;
     public static readonly Assembly WebApi = typeof(WebApi.DependencyInjection).Assembly;
+    public static readonly Assembly Admin = typeof(AppBackend.Admin.AdminCli).Assembly;
 
     public const string DomainNamespace = "AppBackend.Domain";
     public const string ApplicationNamespace = "AppBackend.Application";

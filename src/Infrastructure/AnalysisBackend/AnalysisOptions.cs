@@ -35,6 +35,19 @@ public sealed class AnalysisOptions
     /// <summary>How often an idle worker looks for owed dispatches.</summary>
     public TimeSpan DispatchIdleDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// An upper bound on one whole dispatch: every attempt connecting and running to its timeout, and every wait between
+    /// attempts as long as a <c>Retry-After</c> may make it, plus one <see cref="DispatchLease"/> to spare. A lease this
+    /// long covers a dispatch that nothing renews (the admin tool's).
+    /// </summary>
+    public TimeSpan LongestDispatch()
+    {
+        var delays = ParsedRetryDelays();
+        var attempts = (ConnectTimeout + AttemptTimeout) * (delays.Count + 1);
+        var waits = delays.Aggregate(TimeSpan.Zero, (total, delay) => total + (delay > MaxRetryAfter ? delay : MaxRetryAfter));
+        return attempts + waits + DispatchLease;
+    }
+
     public IReadOnlyList<TimeSpan> ParsedRetryDelays() =>
         [.. RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => TimeSpan.Parse(d, CultureInfo.InvariantCulture))];

@@ -33,17 +33,17 @@ public sealed class WebhookSignatureVerifier(IOptions<CallbackSecretOptions> opt
             hex = hex[GitHubPrefix.Length..];
         }
 
-        Span<byte> claimed = stackalloc byte[HmacSha256Length];
-        if (hex.Length != HmacSha256Length * 2 || Convert.FromHexString(hex, claimed, out _, out var written) != System.Buffers.OperationStatus.Done || written != HmacSha256Length)
+        Span<byte> claimed = stackalloc byte[XSignature.Length];
+        if (hex.Length != XSignature.Length * 2 || Convert.FromHexString(hex, claimed, out _, out var written) != System.Buffers.OperationStatus.Done || written != XSignature.Length)
         {
             return false;
         }
 
-        Span<byte> expected = stackalloc byte[HmacSha256Length];
+        Span<byte> expected = stackalloc byte[XSignature.Length];
         var anyMatch = false;
         foreach (var key in _keys)
         {
-            HMACSHA256.HashData(key, body, expected);
+            XSignature.Compute(key, body, expected);
 
             // Check every key (no early exit), so timing does not reveal which secret matched.
             anyMatch |= CryptographicOperations.FixedTimeEquals(expected, claimed);

@@ -11,7 +11,7 @@ internal static class AuthenticationSetup
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        var signingKey = ResolveSigningKey(options, environment);
+        var signingKey = options.ResolveSigningKey(environment);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AuthOptions
         {
             Issuer = options.Issuer,
@@ -54,28 +54,5 @@ internal static class AuthenticationSetup
             .AddPolicy(Policies.ApiUser, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter, Roles.Candidate))
             .AddPolicy(Policies.Recruiter, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter));
         return services;
-    }
-
-    private static string? ResolveSigningKey(AuthOptions options, IHostEnvironment environment)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Authority))
-        {
-            return null;
-        }
-
-        var key = options.SigningKey;
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            key = environment.IsDevelopment()
-                ? AuthOptions.DevelopmentSigningKey
-                : throw new InvalidOperationException("Auth:SigningKey (at least 32 bytes) or Auth:Authority must be configured outside Development.");
-        }
-
-        if (Encoding.UTF8.GetByteCount(key) < 32)
-        {
-            throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes long.");
-        }
-
-        return key;
     }
 }

@@ -19,6 +19,13 @@ public interface IDispatchQueue
     /// </summary>
     Task<string?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Atomically leases the dispatch under <paramref name="idempotencyKey"/> to <paramref name="owner"/>, whether due
+    /// or not, with the same condition as <see cref="ClaimNextAsync"/>: false when it does not exist or another holder's
+    /// lease has not lapsed yet (a worker is sending it right now).
+    /// </summary>
+    Task<bool> ClaimAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
     /// <summary>Extends a lease still held by <paramref name="owner"/>; false when it was lost (lapsed and claimed by another).</summary>
     Task<bool> RenewLeaseAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 }

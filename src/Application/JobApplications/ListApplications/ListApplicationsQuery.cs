@@ -3,7 +3,14 @@ using Mediator;
 
 namespace AppBackend.Application.JobApplications.ListApplications;
 
-/// <summary><see cref="Status"/> is a wire name such as <c>awaiting_ai_analysis</c>.</summary>
+/// <summary>
+/// <see cref="Status"/> is a wire name such as <c>awaiting_ai_analysis</c>. <see cref="NotUpdatedFor"/> keeps only
+/// applications whose last change is at least that long ago (the admin tool's <c>--older-than</c>).
+/// </summary>
 public sealed record ListApplicationsQuery(
-    string? InterviewId = null, string? Status = null, int Limit = PageCursor.DefaultLimit, string? Cursor = null)
+    string? InterviewId = null,
+    string? Status = null,
+    int Limit = PageCursor.DefaultLimit,
+    string? Cursor = null,
+    TimeSpan? NotUpdatedFor = null)
     : IQuery<Page<JobApplicationView>>;

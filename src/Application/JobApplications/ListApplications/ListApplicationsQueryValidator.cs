@@ -6,6 +6,9 @@ namespace AppBackend.Application.JobApplications.ListApplications;
 
 public sealed class ListApplicationsQueryValidator : AbstractValidator<ListApplicationsQuery>
 {
+    /// <summary>About a hundred years: far enough back for any filter, near enough that "now minus it" cannot overflow.</summary>
+    public static readonly TimeSpan MaxNotUpdatedFor = TimeSpan.FromDays(36500);
+
     public ListApplicationsQueryValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, PageCursor.MaxLimit);
@@ -14,5 +17,9 @@ public sealed class ListApplicationsQueryValidator : AbstractValidator<ListAppli
             .Must(s => StatusNames.TryParse(s!, out _))
             .When(q => q.Status is not null)
             .WithMessage("'status' must be one of: draft, queued, awaiting_ai_analysis, completed, dispatch_failed, analysis_failed.");
+        RuleFor(q => q.NotUpdatedFor)
+            .Must(d => d >= TimeSpan.Zero && d <= MaxNotUpdatedFor)
+            .When(q => q.NotUpdatedFor is not null)
+            .WithMessage("'notUpdatedFor' must be a duration from zero to 36500 days.");
     }
 }

@@ -29,6 +29,11 @@ internal sealed class JobApplicationQueries(AppDbContext db) : IJobApplicationQu
             query = query.Where(a => a.Status == status);
         }
 
+        if (filter.UpdatedBefore is { } updatedBefore)
+        {
+            query = query.Where(a => a.UpdatedAt <= updatedBefore);
+        }
+
         if (after is not null)
         {
             query = query.Where(a => a.CreatedAt < after.CreatedAt

@@ -32,24 +32,29 @@ internal sealed class DispatchQueue(AppDbContext db) : IDispatchQueue
             .Take(CandidatesPerClaim)
             .ToListAsync(cancellationToken);
 
-        var leaseUntil = now + lease;
         foreach (var key in candidates)
         {
-            var claimed = await db.PendingDispatches
-                .Where(d => d.IdempotencyKey == key && (d.LeaseUntil == null || d.LeaseUntil < now))
-                .ExecuteUpdateAsync(
-                    set => set
-                        .SetProperty(d => d.LeaseOwner, owner)
-                        .SetProperty(d => d.LeaseUntil, leaseUntil)
-                        .SetProperty(d => d.Claims, d => d.Claims + 1),
-                    cancellationToken);
-            if (claimed == 1)
+            if (await ClaimAsync(key, owner, now, lease, cancellationToken))
             {
                 return key;
             }
         }
 
         return null;
+    }
+
+    public async Task<bool> ClaimAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var leaseUntil = now + lease;
+        var claimed = await db.PendingDispatches
+            .Where(d => d.IdempotencyKey == idempotencyKey && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(d => d.LeaseOwner, owner)
+                    .SetProperty(d => d.LeaseUntil, leaseUntil)
+                    .SetProperty(d => d.Claims, d => d.Claims + 1),
+                cancellationToken);
+        return claimed == 1;
     }
 
     public async Task<bool> RenewLeaseAsync(

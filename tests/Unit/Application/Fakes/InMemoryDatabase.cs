@@ -231,6 +231,9 @@ internal sealed class InMemoryDatabase : IUnitOfWork
         public Task<string?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Claims are the worker's business, not the dispatch handler's.");
 
+        public Task<bool> ClaimAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Claims are the worker's business, not the dispatch handler's.");
+
         public Task<bool> RenewLeaseAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Claims are the worker's business, not the dispatch handler's.");
     }

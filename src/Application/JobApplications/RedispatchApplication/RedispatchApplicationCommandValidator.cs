@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace AppBackend.Application.JobApplications.RedispatchApplication;
+
+public sealed class RedispatchApplicationCommandValidator : AbstractValidator<RedispatchApplicationCommand>
+{
+    public RedispatchApplicationCommandValidator()
+    {
+        RuleFor(c => c.ApplicationId).NotEmpty();
+        RuleFor(c => c.Owner).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Lease).GreaterThan(TimeSpan.Zero);
+    }
+}
