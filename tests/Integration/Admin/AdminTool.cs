@@ -25,6 +25,7 @@ public static class AdminTool
         ["AI_BACKEND_SECRET"] = TestSecrets.AiBackendSecret,
         ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
         ["PUBLIC_BASE_URL"] = publicBaseUrl ?? "http://127.0.0.1:9",
+        ["Media:SigningKey"] = TestSecrets.MediaSigningKey,
         ["Analysis:RetryDelays"] = "00:00:00.050",
     };
 

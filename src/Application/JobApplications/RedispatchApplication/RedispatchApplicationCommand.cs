@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Logging;
 using AppBackend.Domain.Common;
 using Mediator;
 
@@ -10,4 +11,4 @@ namespace AppBackend.Application.JobApplications.RedispatchApplication;
 /// this process dies mid-way, a worker resumes the dispatch with the same idempotency key once the lease lapses.
 /// </summary>
 public sealed record RedispatchApplicationCommand(string ApplicationId, string Owner, TimeSpan Lease)
-    : ICommand<Result<RedispatchReport>>;
+    : ICommand<Result<RedispatchReport>>, IApplicationMessage;
