@@ -7,17 +7,28 @@ using Mediator;
 
 namespace AppBackend.Application.JobApplications.GetApplication;
 
+/// <summary>One read, one access rule, for the view alone and for the view with the version it was read at.</summary>
 public sealed class GetApplicationQueryHandler(IJobApplicationQueries queries, ICurrentUser user, IMapper mapper)
-    : IQueryHandler<GetApplicationQuery, Result<JobApplicationView>>
+    : IQueryHandler<GetApplicationQuery, Result<JobApplicationView>>,
+      IQueryHandler<GetApplicationSnapshotQuery, Result<ApplicationSnapshot>>
 {
     public async ValueTask<Result<JobApplicationView>> Handle(GetApplicationQuery query, CancellationToken cancellationToken)
     {
-        var application = await queries.FindAsync(query.ApplicationId, cancellationToken);
+        var snapshot = await ReadAsync(query.ApplicationId, cancellationToken);
+        return snapshot.IsSuccess ? snapshot.Value.View : snapshot.Error;
+    }
+
+    public async ValueTask<Result<ApplicationSnapshot>> Handle(GetApplicationSnapshotQuery query, CancellationToken cancellationToken) =>
+        await ReadAsync(query.ApplicationId, cancellationToken);
+
+    private async Task<Result<ApplicationSnapshot>> ReadAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        var application = await queries.FindAsync(applicationId, cancellationToken);
         if (application is null || !user.CanAccess(application))
         {
-            return JobApplicationErrors.NotFound(query.ApplicationId);
+            return JobApplicationErrors.NotFound(applicationId);
         }
 
-        return mapper.Map<JobApplicationView>(application);
+        return new ApplicationSnapshot(application.Version, mapper.Map<JobApplicationView>(application));
     }
 }

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Logging;
 using AppBackend.Domain.Common;
 using Mediator;
 
@@ -7,4 +8,4 @@ namespace AppBackend.Application.JobApplications.GetApplication;
 /// <see cref="GetApplicationQuery"/> plus the version the view was read at, for the event stream. Same access rule:
 /// a candidate reaches only his own application, anything else is not found.
 /// </summary>
-public sealed record GetApplicationSnapshotQuery(string ApplicationId) : IQuery<Result<ApplicationSnapshot>>;
+public sealed record GetApplicationSnapshotQuery(string ApplicationId) : IQuery<Result<ApplicationSnapshot>>, IApplicationMessage;
