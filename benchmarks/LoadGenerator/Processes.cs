@@ -101,6 +101,16 @@ public sealed class ServerProcess : IDisposable
         throw new TimeoutException($"{path} on {BaseUrl} did not answer 200 within {timeout.TotalSeconds:0} s.");
     }
 
+    /// <summary>CPU time (user + system) the process has used so far, in seconds, from /proc/&lt;pid&gt;/stat (clock ticks of 10 ms).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+        // After "pid (comm) ", field 3 (state) is index 0, so utime (14) and stime (15) are indexes 11 and 12.
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>VmRSS and VmHWM in MiB, from /proc/&lt;pid&gt;/status.</summary>
     public (double Rss, double Hwm) Memory()
     {

@@ -184,7 +184,7 @@ public sealed class Suite(Settings settings) : IDisposable
         var fresh = await CallbacksAsync(seeder, "f");
         LoadResult applied = null!;
         await Step($"applied: {settings.Connections} connections, {settings.LoadDuration.TotalSeconds:0} s", async () =>
-            applied = await RunCallbacksAsync(client, fresh, settings.Connections, settings.LoadDuration));
+            applied = await MeasuredAsync(webApi, () => RunCallbacksAsync(client, fresh, settings.Connections, settings.LoadDuration)));
         var appliedRate = applied.Rate("applied");
         var reference = settings.PgbenchTps;
         _rows.Add(new Row(
@@ -196,7 +196,7 @@ public sealed class Suite(Settings settings) : IDisposable
         var again = applied.Accepted("applied");
         LoadResult duplicate = null!;
         await Step($"duplicate: the {again.Count} applied callbacks again", async () =>
-            duplicate = await RunCallbacksAsync(client, again, settings.Connections, settings.LoadDuration));
+            duplicate = await MeasuredAsync(webApi, () => RunCallbacksAsync(client, again, settings.Connections, settings.LoadDuration)));
         var duplicateRate = duplicate.Rate("duplicate");
         _rows.Add(new Row(
             "duplicate: the same callbacks again (no write)", duplicateRate, "/s", $"applied {appliedRate:0}/s", Ratio(duplicateRate / appliedRate), "≥ 3 × applied",
@@ -213,7 +213,7 @@ public sealed class Suite(Settings settings) : IDisposable
         var lookup = await LookupPlanAsync(ConnectionString(Database), later[^1].JobId);
         LoadResult large = null!;
         await Step($"applied with {Count(settings.HistoryLarge)} results stored", async () =>
-            large = await RunCallbacksAsync(client, later, settings.Connections, settings.LoadDuration));
+            large = await MeasuredAsync(webApi, () => RunCallbacksAsync(client, later, settings.Connections, settings.LoadDuration)));
         var largeRate = large.Rate("applied");
         var growth = largeRate / appliedRate;
         _rows.Add(new Row(
@@ -261,6 +261,17 @@ public sealed class Suite(Settings settings) : IDisposable
         await File.WriteAllTextAsync(Path.Combine(settings.WorkDirectory, "webhook-plan.txt"), $"FindByJobIdAsync for {jobId}:\n{Sql}\n\n{string.Join('\n', lines)}\n");
         var time = lines.FirstOrDefault(l => l.StartsWith("Execution Time:", StringComparison.Ordinal));
         return time is null ? "n/a" : time.Replace("Execution Time: ", string.Empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a load and records the CPU the WebApi process and the load generator itself used meanwhile.</summary>
+    private static async Task<LoadResult> MeasuredAsync(ServerProcess webApi, Func<Task<LoadResult>> load)
+    {
+        var webApiBefore = webApi.CpuSeconds();
+        var selfBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var result = await load();
+        result.WebApiCpuSeconds = webApi.CpuSeconds() - webApiBefore;
+        result.LoadGeneratorCpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - selfBefore;
+        return result;
     }
 
     /// <summary>The callbacks for every in-flight job of kind <paramref name="tag"/>, ordered so that one application's videos are far apart.</summary>
@@ -665,6 +676,7 @@ public sealed class Suite(Settings settings) : IDisposable
         }
 
         var samples = new List<double>();
+        var cpu = new List<double>();
         await Step($"cold start: {settings.ColdStarts} starts of the published WebApi to /health/live (SQLite, migrated)", async () =>
         {
             for (var i = 0; i < settings.ColdStarts; i++)
@@ -674,18 +686,24 @@ public sealed class Suite(Settings settings) : IDisposable
                 using var process = ServerProcess.Start(settings.WebApi, [], environment, port, Path.Combine(settings.WorkDirectory, "webapi-cold.log"), directory);
                 await process.WaitHealthyAsync(probe, "/health/live", TimeSpan.FromSeconds(30));
                 samples.Add(clock.Elapsed.TotalSeconds);
+                cpu.Add(process.CpuSeconds());
             }
         });
         var median = Median(samples);
         _rows.Add(new Row(
             "cold start: published WebApi to /health/live (SQLite, migrated)", median, "s", "-", "-", "< 1.5 s", median < 1.5,
-            $"median of {samples.Count}: {string.Join(", ", samples.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} s"));
+            $"median of {samples.Count}: {string.Join(", ", samples.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} s; "
+            + $"CPU used by then, median {Median(cpu):0.00} s"));
     }
 
     private sealed record Sample(SignedCallback Call, string Outcome, double Milliseconds);
 
     private sealed class LoadResult(List<Sample> samples, TimeSpan elapsed)
     {
+        public double WebApiCpuSeconds { get; set; } = double.NaN;
+
+        public double LoadGeneratorCpuSeconds { get; set; } = double.NaN;
+
         public double Rate(string outcome) => samples.Count(s => s.Outcome == outcome) / elapsed.TotalSeconds;
 
         public List<SignedCallback> Accepted(string outcome) => [.. samples.Where(s => s.Outcome == outcome).Select(s => s.Call)];
@@ -701,7 +719,17 @@ public sealed class Suite(Settings settings) : IDisposable
             var others = samples.Where(s => s.Outcome != expected).GroupBy(s => s.Outcome).Select(g => $"{g.Count()} {g.Key}");
             var text = $"{samples.Count(s => s.Outcome == expected)} {expected} in {elapsed.TotalSeconds:0.0} s";
             var rest = string.Join(", ", others);
-            return rest.Length == 0 ? text : $"{text}; {rest}";
+            if (rest.Length > 0)
+            {
+                text = $"{text}; {rest}";
+            }
+
+            if (double.IsFinite(WebApiCpuSeconds) && samples.Count > 0)
+            {
+                text += $"; WebApi CPU {WebApiCpuSeconds * 1000 / samples.Count:0.0} ms/request ({WebApiCpuSeconds / elapsed.TotalSeconds:0.00} cores), load generator {LoadGeneratorCpuSeconds / elapsed.TotalSeconds:0.00} cores";
+            }
+
+            return text;
         }
     }
 }
