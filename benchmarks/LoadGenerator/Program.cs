@@ -29,7 +29,7 @@ var rows = suite.Rows;
 var table = Report.Markdown(rows);
 Console.WriteLine();
 Console.WriteLine(table);
-await File.WriteAllTextAsync(settings.Output, table, Encoding.UTF8);
+await File.WriteAllTextAsync(settings.Output, table, new UTF8Encoding(false));
 
 var insane = rows.Where(r => r.Measurable && !r.Sane).Select(r => r.Scenario).ToList();
 if (rows.Count == 0 || insane.Count > 0)
