@@ -148,6 +148,23 @@ run_postman() {
     fi
 }
 
+# run_benchmarks_quick: benchmarks/run --quick counts as one test: passed when every scenario completed with a sane
+# (positive, finite) figure, failed otherwise. It checks that the suite keeps working, not the performance targets.
+# APPBACKEND_SKIP_BENCHMARKS=1 leaves it out.
+run_benchmarks_quick() {
+    if [ "${APPBACKEND_SKIP_BENCHMARKS:-0}" = 1 ]; then
+        log "benchmarks skipped (APPBACKEND_SKIP_BENCHMARKS=1)"
+        return 0
+    fi
+    log "benchmarks/run --quick"
+    if bash benchmarks/run --quick; then
+        add_counts 1 0 0
+    else
+        log "benchmarks/run --quick did not complete with sane figures"
+        add_counts 0 1 0
+    fi
+}
+
 # print_summary: the very last line of the run; sets STATUS when something failed or nothing ran.
 print_summary() {
     if [ "$TESTS_FAILED" -gt 0 ] || [ $((TESTS_PASSED + TESTS_FAILED)) -eq 0 ]; then
@@ -164,6 +181,7 @@ main() {
     ensure_postgres
     run_dotnet_tests
     run_postman
+    run_benchmarks_quick
     print_summary
     return "$STATUS"
 }

@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace AppBackend.LoadGenerator;
+
+/// <summary>Command line of the suite (see benchmarks/run).</summary>
+public sealed class Settings
+{
+    public const string CallbackSecret = "benchmark-callback-secret-0123456789-abcdefghij";
+    public const string BackendSecret = "benchmark-ai-backend-secret-0123456789-abcdefgh";
+    public const string SigningKey = "benchmark-frontend-signing-key-0123456789-abcdef";
+
+    public required string PostgresBase { get; init; }
+
+    public required double PgbenchTps { get; init; }
+
+    public required string WebApi { get; init; }
+
+    public required string Simulator { get; init; }
+
+    public required string WorkDirectory { get; init; }
+
+    public required string Output { get; init; }
+
+    public bool Quick { get; init; }
+
+    // Sizes and durations: full run, and --quick.
+    public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20);
+
+    public int Connections => 32;
+
+    /// <summary>Finished results stored before the first applied run, and before the second.</summary>
+    public long HistorySmall => Quick ? 1_000 : 10_000;
+
+    public long HistoryLarge => Quick ? 10_000 : 1_000_000;
+
+    /// <summary>Distinct in-flight jobs available to each applied run (the run stops at the duration or when they are used up).</summary>
+    public long FreshJobs => Quick ? 8_000 : 40_000;
+
+    public int Submissions => Quick ? 200 : 2_000;
+
+    public int Streams => Quick ? 200 : 1_000;
+
+    public long InFlightSmall => Quick ? 1_000 : 10_000;
+
+    public long InFlightLarge => Quick ? 10_000 : 100_000;
+
+    public int ColdStarts => Quick ? 2 : 5;
+
+    public static Settings Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var quick = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--quick")
+            {
+                quick = true;
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+            }
+        }
+
+        string Need(string key) => values.TryGetValue(key, out var value) ? value : throw new ArgumentException($"--{key} is required.");
+        return new Settings
+        {
+            PostgresBase = Need("postgres"),
+            PgbenchTps = double.Parse(Need("pgbench-tps"), CultureInfo.InvariantCulture),
+            WebApi = Need("webapi"),
+            Simulator = Need("simulator"),
+            WorkDirectory = Need("work"),
+            Output = Need("out"),
+            Quick = quick,
+        };
+    }
+}
