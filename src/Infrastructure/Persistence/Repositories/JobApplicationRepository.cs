@@ -8,10 +8,13 @@ internal sealed class JobApplicationRepository(AppDbContext db) : IJobApplicatio
     public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) =>
         db.JobApplications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) =>
-        db.JobApplications.FirstOrDefaultAsync(
-            a => a.VideoResponses.Any(v => v.JobId == jobId) || a.AiAnalysisResults.Any(r => r.JobId == jobId),
-            cancellationToken);
+    /// <summary>
+    /// Two lookups, each on its own index (the current job's unique index, then the results' key): one query with
+    /// <c>EXISTS … OR EXISTS …</c> cannot use either and scans every application (see benchmarks/README.md).
+    /// </summary>
+    public async Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) =>
+        await db.JobApplications.FirstOrDefaultAsync(a => a.VideoResponses.Any(v => v.JobId == jobId), cancellationToken)
+        ?? await db.JobApplications.FirstOrDefaultAsync(a => a.AiAnalysisResults.Any(r => r.JobId == jobId), cancellationToken);
 
     public Task<JobApplication?> FindByVideoResponseIdAsync(string videoResponseId, CancellationToken cancellationToken) =>
         db.JobApplications.FirstOrDefaultAsync(a => a.VideoResponses.Any(v => v.Id == videoResponseId), cancellationToken);
