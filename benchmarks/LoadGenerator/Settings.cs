@@ -6,6 +6,7 @@ namespace AppBackend.LoadGenerator;
 public sealed class Settings
 {
     public const string CallbackSecret = "benchmark-callback-secret-0123456789-abcdefghij";
+    public const string MediaSigningKey = "benchmark-media-url-signing-key-0123456789-abcdef";
     public const string BackendSecret = "benchmark-ai-backend-secret-0123456789-abcdefgh";
     public const string SigningKey = "benchmark-frontend-signing-key-0123456789-abcdef";
 
@@ -45,6 +46,9 @@ public sealed class Settings
     public long InFlightLarge => Quick ? 10_000 : 100_000;
 
     public int ColdStarts => Quick ? 2 : 5;
+
+    /// <summary>The size of the uploaded video (the target is stated for 500 MB).</summary>
+    public int UploadMegabytes => Quick ? 20 : 500;
 
     public static Settings Parse(string[] args)
     {
