@@ -55,22 +55,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return false;
     }
 
-    private static ProblemDetails ValidationProblem(ValidationException exception)
-    {
-        var problem = Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "One or more fields are not valid; see 'errors'.");
-        problem.Extensions["errors"] = exception.Errors
+    private static ProblemDetails ValidationProblem(ValidationException exception) =>
+        ProblemMapping.Validation(exception.Errors
             .GroupBy(e => FieldPath.ToCamelCase(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-        return problem;
-    }
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
 
-    private static ProblemDetails Problem(int status, string? type, string detail) => new()
-    {
-        Status = status,
-        Type = type,
-        Title = Titles.For(status),
-        Detail = detail,
-    };
+    private static ProblemDetails Problem(int status, string? type, string detail) => ProblemMapping.Plain(status, type, detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The database could not be reached while serving {Method} {Path}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, string path);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace AppBackend.WebApi.Http;
 
@@ -32,23 +31,9 @@ internal static class MediaProblems
         Problem(StatusCodes.Status400BadRequest, "upload.malformed_form", detail);
 
     /// <summary>A validation problem naming one form field, shaped like those of the exception handler.</summary>
-    public static ProblemHttpResult InvalidField(string field, string message)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Type = ProblemTypes.Validation,
-            Title = Titles.For(StatusCodes.Status400BadRequest),
-            Detail = "One or more fields are not valid; see 'errors'.",
-        };
-        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
-        return TypedResults.Problem(problem);
-    }
+    public static ProblemHttpResult InvalidField(string field, string message) =>
+        TypedResults.Problem(ProblemMapping.Validation(new Dictionary<string, string[]> { [field] = [message] }));
 
-    private static ProblemHttpResult Problem(int status, string code, string detail)
-    {
-        var problem = new ProblemDetails { Status = status, Type = ProblemTypes.For(code), Title = Titles.For(status), Detail = detail };
-        problem.Extensions["code"] = code;
-        return TypedResults.Problem(problem);
-    }
+    private static ProblemHttpResult Problem(int status, string code, string detail) =>
+        TypedResults.Problem(ProblemMapping.Coded(status, code, detail));
 }

@@ -4,9 +4,35 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AppBackend.WebApi.Http;
 
-/// <summary>The one place where a domain <see cref="Error"/> becomes an RFC 9457 problem.</summary>
+/// <summary>The one place where an RFC 9457 problem is shaped: from a domain <see cref="Error"/>, from a stable code, or from field errors.</summary>
 internal static class ProblemMapping
 {
+    public const string ValidationDetail = "One or more fields are not valid; see 'errors'.";
+
+    /// <summary>A problem with a <c>type</c> and a <c>code</c> made from one stable error code.</summary>
+    public static ProblemDetails Coded(int status, string code, string detail)
+    {
+        var problem = Plain(status, ProblemTypes.For(code), detail);
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    /// <summary>A 400 validation problem; <paramref name="errors"/> maps JSON field paths to their messages.</summary>
+    public static ProblemDetails Validation(IDictionary<string, string[]> errors)
+    {
+        var problem = Plain(StatusCodes.Status400BadRequest, ProblemTypes.Validation, ValidationDetail);
+        problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    public static ProblemDetails Plain(int status, string? type, string detail) => new()
+    {
+        Status = status,
+        Type = type,
+        Title = Titles.For(status),
+        Detail = detail,
+    };
+
     public static ProblemHttpResult ToProblem(this Error error)
     {
         var status = error.Kind switch
@@ -18,14 +44,7 @@ internal static class ProblemMapping
             _ => StatusCodes.Status500InternalServerError,
         };
 
-        var problem = new ProblemDetails
-        {
-            Type = ProblemTypes.For(error.Code),
-            Title = Titles.For(status),
-            Status = status,
-            Detail = error.Description,
-        };
-        problem.Extensions["code"] = error.Code;
+        var problem = Coded(status, error.Code, error.Description);
         foreach (var (key, value) in error.Details)
         {
             if (key == "field")

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace AppBackend.WebApi.Http;
 
@@ -14,10 +13,6 @@ internal static class WebhookProblems
     public static ProblemHttpResult Malformed() =>
         Problem(StatusCodes.Status400BadRequest, "webhook.malformed", "The webhook body is not the JSON object the contract describes.");
 
-    private static ProblemHttpResult Problem(int status, string code, string detail)
-    {
-        var problem = new ProblemDetails { Status = status, Type = ProblemTypes.For(code), Title = Titles.For(status), Detail = detail };
-        problem.Extensions["code"] = code;
-        return TypedResults.Problem(problem);
-    }
+    private static ProblemHttpResult Problem(int status, string code, string detail) =>
+        TypedResults.Problem(ProblemMapping.Coded(status, code, detail));
 }
