@@ -7,7 +7,7 @@ using Mediator;
 
 namespace AppBackend.Application.JobApplications.GetApplication;
 
-/// <summary>One read, one access rule, for the view alone and for the view with the version it was read at.</summary>
+/// <summary>One read, narrowed to the caller's scope, for the view alone and for the view with the version it was read at.</summary>
 public sealed class GetApplicationQueryHandler(IJobApplicationQueries queries, ICurrentUser user, IMapper mapper)
     : IQueryHandler<GetApplicationQuery, Result<JobApplicationView>>,
       IQueryHandler<GetApplicationSnapshotQuery, Result<ApplicationSnapshot>>
@@ -23,8 +23,8 @@ public sealed class GetApplicationQueryHandler(IJobApplicationQueries queries, I
 
     private async Task<Result<ApplicationSnapshot>> ReadAsync(string applicationId, CancellationToken cancellationToken)
     {
-        var application = await queries.FindAsync(applicationId, cancellationToken);
-        if (application is null || !user.CanAccess(application))
+        var application = await queries.FindAsync(applicationId, user.ScopeOf(), cancellationToken);
+        if (application is null)
         {
             return JobApplicationErrors.NotFound(applicationId);
         }
