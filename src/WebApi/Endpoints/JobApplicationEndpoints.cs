@@ -33,7 +33,8 @@ public static class JobApplicationEndpoints
         "not a history of events; when Last-Event-ID equals the current version the initial event is skipped (the client " +
         "has it), otherwise the current state is sent first, so a reconnecting client always ends up current but does " +
         "not receive the intermediate states it missed. Access as for GET /api/applications/{id}: 401 without a token, " +
-        "404 problem for an unknown application or, for a candidate, someone else's; these are answered before the stream starts.";
+        "403 problem for a recruiter token without org, 404 problem for an unknown application, another organization's or, for a " +
+        "candidate, someone else's; these are answered before the stream starts.";
 
     public static IEndpointRouteBuilder MapJobApplicationEndpoints(this IEndpointRouteBuilder app)
     {

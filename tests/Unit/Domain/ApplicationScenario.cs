@@ -29,6 +29,9 @@ internal sealed class ApplicationScenario
 
     public DateTimeOffset Now => _clock.GetUtcNow();
 
+    /// <summary>The organization of every scenario's interview.</summary>
+    public const string Organization = "acme";
+
     /// <param name="maxTakes">Every question's <see cref="Question.MaxTakes"/>; null is unlimited.</param>
     public static ApplicationScenario Start(int questionCount = 2, int? maxTakes = null)
     {
@@ -45,6 +48,7 @@ internal sealed class ApplicationScenario
 
     public static Interview NewInterview(int questionCount, DateTimeOffset now, int? maxTakes = null) =>
         Interview.Create(
+            Organization,
             "Backend Engineer",
             [.. Enumerable.Range(0, questionCount)
                 .Select(i => new QuestionDraft($"Question {i}", 60 + i, $$"""{"skill":"skill_{{i}}"}""", MaxTakes: maxTakes))],

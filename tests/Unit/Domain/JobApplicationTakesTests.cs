@@ -119,7 +119,7 @@ public class JobApplicationTakesTests
     [InlineData(null, -1)]
     public void InterviewCreate_WithNoTakesOrANegativeThinkTime_Throws(int? maxTakes, int? thinkingSeconds)
     {
-        var create = () => Interview.Create("Backend Engineer", [new QuestionDraft("Q", 60, "{}", thinkingSeconds, maxTakes)], ApplicationScenario.StartTime);
+        var create = () => Interview.Create(ApplicationScenario.Organization, "Backend Engineer", [new QuestionDraft("Q", 60, "{}", thinkingSeconds, maxTakes)], ApplicationScenario.StartTime);
 
         create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("questions");
     }
@@ -128,6 +128,7 @@ public class JobApplicationTakesTests
     public void InterviewCreate_KeepsThinkTimeAndMaxTakesPerQuestion()
     {
         var interview = Interview.Create(
+            ApplicationScenario.Organization,
             "Backend Engineer",
             [new QuestionDraft("Q1", 60, "{}", ThinkingSeconds: 30, MaxTakes: 3), new QuestionDraft("Q2", 60, "{}", ThinkingSeconds: 0), new QuestionDraft("Q3", 60, "{}")],
             ApplicationScenario.StartTime);

@@ -168,7 +168,7 @@ public class AnalysisRequestFactoryCreateTests
     [Fact]
     public void Create_ForQuestionsWithThinkTimeAndMaxTakes_SendsNeither()
     {
-        var interview = Interview.Create("Backend Engineer", [new QuestionDraft("Q", 60, MetadataJson[0], ThinkingSeconds: 30, MaxTakes: 2)], Now);
+        var interview = Interview.Create("acme", "Backend Engineer", [new QuestionDraft("Q", 60, MetadataJson[0], ThinkingSeconds: 30, MaxTakes: 2)], Now);
         var application = QueuedApplication(interview);
 
         var json = JsonSerializer.Serialize(Create(application, interview, application.VideoResponses), new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -184,6 +184,7 @@ public class AnalysisRequestFactoryCreateTests
 
     private static Interview NewInterview() =>
         Interview.Create(
+            "acme",
             "Senior Backend Engineer",
             [
                 new QuestionDraft("Tell us about a deadline you missed.", 120, MetadataJson[0]),
