@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AppBackend.Application.JobApplications.DispatchApplication;
+using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
 using AppBackend.Infrastructure.Security;

@@ -22,10 +22,10 @@ public sealed class AccessScopeTests
     /// <summary>The webhook and poller (apply a result), the dispatcher and the alerter: unscoped by contract.</summary>
     private static readonly string[] AiPipeline =
     [
-        "AppBackend.Application.JobApplications.ApplyAnalysisResult.ApplyAnalysisResultCommandHandler",
-        "AppBackend.Application.JobApplications.DispatchApplication.DispatchApplicationCommandHandler",
-        "AppBackend.Application.JobApplications.AlertStuckJobs.AlertStuckJobsCommandHandler",
-        "AppBackend.Application.JobApplications.PollAnalysisJobs.PollAnalysisJobsCommandHandler",
+        "AppBackend.Application.Analysis.ApplyAnalysisResult.ApplyAnalysisResultCommandHandler",
+        "AppBackend.Application.Analysis.DispatchApplication.DispatchApplicationCommandHandler",
+        "AppBackend.Application.Analysis.AlertStuckJobs.AlertStuckJobsCommandHandler",
+        "AppBackend.Application.Analysis.PollAnalysisJobs.PollAnalysisJobsCommandHandler",
     ];
 
     private static readonly Assembly[] Callers = [Layers.Application, Layers.WebApi, Layers.Admin, Layers.Infrastructure];

@@ -1,7 +1,7 @@
+using AppBackend.Application.Analysis.AlertStuckJobs;
+using AppBackend.Application.Analysis.DeliverAlerts;
+using AppBackend.Application.Analysis.PollAnalysisJobs;
 using AppBackend.Application.Common.Options;
-using AppBackend.Application.JobApplications.AlertStuckJobs;
-using AppBackend.Application.JobApplications.DeliverAlerts;
-using AppBackend.Application.JobApplications.PollAnalysisJobs;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
 using Mediator;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using AppBackend.Application.JobApplications.DispatchApplication;
+using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using AppBackend.Application.Analysis.ApplyAnalysisResult;
 using AppBackend.Application.Common.Ports;
-using AppBackend.Application.JobApplications.ApplyAnalysisResult;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using AppBackend.Infrastructure.Webhooks;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using AppBackend.Application.Analysis.PollAnalysisJobs;
 using AppBackend.Application.Common.Alerts;
-using AppBackend.Application.JobApplications.PollAnalysisJobs;
 using AppBackend.Infrastructure.Persistence;
 using AppBackend.IntegrationTests.Fixtures;
 using AppBackend.IntegrationTests.Media;

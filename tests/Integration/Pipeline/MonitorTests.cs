@@ -1,4 +1,4 @@
-using AppBackend.Application.JobApplications.AlertStuckJobs;
+using AppBackend.Application.Analysis.AlertStuckJobs;
 using AppBackend.IntegrationTests.Fixtures;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using AppBackend.Admin.Output;
-using AppBackend.Application.JobApplications.DispatchApplication;
-using AppBackend.Application.JobApplications.PollAnalysisJobs;
-using AppBackend.Application.JobApplications.RedispatchApplication;
+using AppBackend.Application.Analysis.DispatchApplication;
+using AppBackend.Application.Analysis.PollAnalysisJobs;
+using AppBackend.Application.Analysis.RedispatchApplication;
 using AppBackend.Domain.Common;
 using AppBackend.Infrastructure.AnalysisBackend;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
+using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
-using AppBackend.Application.JobApplications.DispatchApplication;
 using AppBackend.Domain.JobApplications;
 
-namespace AppBackend.UnitTests.Application.JobApplications.DispatchApplication;
+namespace AppBackend.UnitTests.Application.Analysis.DispatchApplication;
 
 public class AnalysisRequestFactoryMatchJobsTests
 {

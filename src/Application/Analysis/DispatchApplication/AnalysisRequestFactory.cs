@@ -3,7 +3,7 @@ using AppBackend.Application.Common.Ports.AnalysisBackend;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
 
-namespace AppBackend.Application.JobApplications.DispatchApplication;
+namespace AppBackend.Application.Analysis.DispatchApplication;
 
 /// <summary>Builds the section 3 payload from one read of the application and its interview.</summary>
 public static class AnalysisRequestFactory

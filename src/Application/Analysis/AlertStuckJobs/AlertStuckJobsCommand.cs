@@ -1,6 +1,6 @@
 using Mediator;
 
-namespace AppBackend.Application.JobApplications.AlertStuckJobs;
+namespace AppBackend.Application.Analysis.AlertStuckJobs;
 
 /// <summary>Owes one Slack alert for every job with no final result <c>Analysis:AlertAfter</c> after dispatch; never two for a job.</summary>
 public sealed record AlertStuckJobsCommand : ICommand<int>;

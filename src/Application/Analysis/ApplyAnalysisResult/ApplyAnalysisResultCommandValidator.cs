@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace AppBackend.Application.JobApplications.ApplyAnalysisResult;
+namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 
 public sealed class ApplyAnalysisResultCommandValidator : AbstractValidator<ApplyAnalysisResultCommand>
 {

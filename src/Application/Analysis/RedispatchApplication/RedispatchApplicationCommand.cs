@@ -2,7 +2,7 @@ using AppBackend.Application.Common.Logging;
 using AppBackend.Domain.Common;
 using Mediator;
 
-namespace AppBackend.Application.JobApplications.RedispatchApplication;
+namespace AppBackend.Application.Analysis.RedispatchApplication;
 
 /// <summary>
 /// Sends a queued application's owed dispatch now, in this process (the admin tool's <c>jobs redispatch</c>), instead

@@ -1,8 +1,8 @@
-using AppBackend.Application.Common.Logging;
+using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Common.Dispatching;
+using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
-using AppBackend.Application.JobApplications.DispatchApplication;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using AppBackend.UnitTests.Application.Fakes;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AppBackend.UnitTests.Application.JobApplications.DispatchApplication;
+namespace AppBackend.UnitTests.Application.Analysis.DispatchApplication;
 
 public class DispatchApplicationCommandHandlerTests
 {

@@ -1,7 +1,7 @@
 using AppBackend.Application.Common.Logging;
 using Mediator;
 
-namespace AppBackend.Application.JobApplications.PollAnalysisJobs;
+namespace AppBackend.Application.Analysis.PollAnalysisJobs;
 
 /// <summary>
 /// The polling fallback: asks the AI backend about every job silent for <c>Analysis:PollAfter</c> (or only

@@ -8,7 +8,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AppBackend.Application.JobApplications.AlertStuckJobs;
+namespace AppBackend.Application.Analysis.AlertStuckJobs;
 
 /// <summary>
 /// Marks the job alerted and writes the owed alert in one transaction; the alert's id is the job's, so even two

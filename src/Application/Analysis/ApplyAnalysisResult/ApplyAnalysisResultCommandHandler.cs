@@ -5,7 +5,7 @@ using AppBackend.Domain.JobApplications;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace AppBackend.Application.JobApplications.ApplyAnalysisResult;
+namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 
 /// <summary>
 /// Applies a result exactly once. Racing deliveries (two instances, or the webhook and the poller) meet at the

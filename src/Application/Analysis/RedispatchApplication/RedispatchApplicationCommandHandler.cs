@@ -1,14 +1,15 @@
+using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Common.Dispatching;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Security;
-using AppBackend.Application.JobApplications.DispatchApplication;
+using AppBackend.Application.JobApplications;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using MapsterMapper;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace AppBackend.Application.JobApplications.RedispatchApplication;
+namespace AppBackend.Application.Analysis.RedispatchApplication;
 
 /// <summary>
 /// Runs a queued application's owed dispatch now, never alongside a worker:

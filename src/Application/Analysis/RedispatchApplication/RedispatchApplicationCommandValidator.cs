@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace AppBackend.Application.JobApplications.RedispatchApplication;
+namespace AppBackend.Application.Analysis.RedispatchApplication;
 
 public sealed class RedispatchApplicationCommandValidator : AbstractValidator<RedispatchApplicationCommand>
 {

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
-using AppBackend.Application.JobApplications.DispatchApplication;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
 using AppBackend.UnitTests.Domain;
 
-namespace AppBackend.UnitTests.Application.JobApplications.DispatchApplication;
+namespace AppBackend.UnitTests.Application.Analysis.DispatchApplication;
 
 public class AnalysisRequestFactoryCreateTests
 {

@@ -3,7 +3,7 @@ using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using Mediator;
 
-namespace AppBackend.Application.JobApplications.DispatchApplication;
+namespace AppBackend.Application.Analysis.DispatchApplication;
 
 /// <summary>
 /// Sends one owed dispatch (identified by its idempotency key) to the AI backend and records the outcome.

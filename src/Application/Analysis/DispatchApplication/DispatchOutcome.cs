@@ -1,4 +1,4 @@
-namespace AppBackend.Application.JobApplications.DispatchApplication;
+namespace AppBackend.Application.Analysis.DispatchApplication;
 
 public enum DispatchOutcome
 {

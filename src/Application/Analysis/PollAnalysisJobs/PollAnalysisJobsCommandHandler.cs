@@ -1,7 +1,7 @@
+using AppBackend.Application.Analysis.ApplyAnalysisResult;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
-using AppBackend.Application.JobApplications.ApplyAnalysisResult;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using FluentValidation;
@@ -9,7 +9,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AppBackend.Application.JobApplications.PollAnalysisJobs;
+namespace AppBackend.Application.Analysis.PollAnalysisJobs;
 
 /// <summary>
 /// Several instances may poll at once: each job is first claimed by recording the poll on its application (the

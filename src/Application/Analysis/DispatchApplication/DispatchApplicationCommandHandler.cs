@@ -3,6 +3,7 @@ using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
+using AppBackend.Application.JobApplications;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
@@ -10,7 +11,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AppBackend.Application.JobApplications.DispatchApplication;
+namespace AppBackend.Application.Analysis.DispatchApplication;
 
 /// <summary>
 /// Calls the AI backend once (its transport retries with the same idempotency key), then records the answer.

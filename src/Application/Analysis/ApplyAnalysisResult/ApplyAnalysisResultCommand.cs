@@ -3,7 +3,7 @@ using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using Mediator;
 
-namespace AppBackend.Application.JobApplications.ApplyAnalysisResult;
+namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 
 /// <summary>
 /// A final result for one AI job, from the webhook, the poller or the admin tool alike.

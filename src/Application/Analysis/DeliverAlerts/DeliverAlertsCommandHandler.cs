@@ -4,7 +4,7 @@ using AppBackend.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.Options;
 
-namespace AppBackend.Application.JobApplications.DeliverAlerts;
+namespace AppBackend.Application.Analysis.DeliverAlerts;
 
 /// <summary>Claims each due alert (saved before posting, so instances do not both post it), posts it, and removes it once Slack took it.</summary>
 public sealed class DeliverAlertsCommandHandler(

@@ -1,6 +1,7 @@
-using AppBackend.Application.JobApplications.DispatchApplication;
+using AppBackend.Application.Analysis.DispatchApplication;
+using AppBackend.Application.JobApplications;
 
-namespace AppBackend.Application.JobApplications.RedispatchApplication;
+namespace AppBackend.Application.Analysis.RedispatchApplication;
 
 /// <summary>What the dispatch came to, and the application as it stands afterwards.</summary>
 /// <param name="RecreatedDispatch">True when the owed-dispatch record was missing and had to be written again.</param>
