@@ -1,3 +1,7 @@
+using AppBackend.Application.Analysis.ApplyAnalysisResult;
+using AppBackend.Application.Analysis.DispatchApplication;
+using AppBackend.Application.Analysis.PollAnalysisJobs;
+using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Mapping;
 using AppBackend.Application.JobApplications;
@@ -24,8 +28,12 @@ public static class DependencyInjection
         services.AddSingleton(mappings);
         services.AddSingleton<IMapper>(new Mapper(mappings));
         services.AddSingleton<JobApplicationViewPresenter>();
-        services.AddScoped<LogContext>();
-        services.AddScoped<ILogContext>(sp => sp.GetRequiredService<LogContext>());
+        services.AddScoped<ILogContext, LogContext>();
+        services.AddScoped<OptimisticUpdate>();
+        services.AddScoped<AnalysisResultApplier>();
+        services.AddSingleton<PolledAnswer>();
+        services.AddScoped<DispatchRecorder>();
+        services.AddScoped<AnalysisDispatcher>();
         return services;
     }
 }

@@ -19,11 +19,15 @@ public sealed class AccessScopeTests
 {
     private const string Lookups = "AppBackend.Application.JobApplications.JobApplicationLookups";
 
-    /// <summary>The webhook and poller (apply a result), the dispatcher and the alerter: unscoped by contract.</summary>
+    /// <summary>
+    /// The webhook's and poller's applier of a result, the dispatcher and its recorder, the poller and the alerter:
+    /// unscoped by contract.
+    /// </summary>
     private static readonly string[] AiPipeline =
     [
-        "AppBackend.Application.Analysis.ApplyAnalysisResult.ApplyAnalysisResultCommandHandler",
-        "AppBackend.Application.Analysis.DispatchApplication.DispatchApplicationCommandHandler",
+        "AppBackend.Application.Analysis.ApplyAnalysisResult.AnalysisResultApplier",
+        "AppBackend.Application.Analysis.DispatchApplication.AnalysisDispatcher",
+        "AppBackend.Application.Analysis.DispatchApplication.DispatchRecorder",
         "AppBackend.Application.Analysis.AlertStuckJobs.AlertStuckJobsCommandHandler",
         "AppBackend.Application.Analysis.PollAnalysisJobs.PollAnalysisJobsCommandHandler",
     ];

@@ -188,7 +188,7 @@ public sealed class JobApplication : AggregateRoot
     {
         if (Status != ApplicationStatus.Queued)
         {
-            return JobApplicationErrors.NotQueued(Status);
+            return JobApplicationErrors.NotQueued(Id, Status);
         }
 
         foreach (var job in jobs)
@@ -237,7 +237,7 @@ public sealed class JobApplication : AggregateRoot
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (Status != ApplicationStatus.Queued)
         {
-            return JobApplicationErrors.NotQueued(Status);
+            return JobApplicationErrors.NotQueued(Id, Status);
         }
 
         Status = ApplicationStatus.DispatchFailed;
@@ -343,7 +343,7 @@ public sealed class JobApplication : AggregateRoot
 
         if (video.AlertedAt is not null)
         {
-            return Error.Conflict("application.already_alerted", $"The alert for job '{video.JobId}' was already sent.");
+            return JobApplicationErrors.AlreadyAlerted(video.JobId);
         }
 
         video.MarkAlerted(now);

@@ -32,8 +32,8 @@ public static class JobApplicationErrors
         Error.Rule("application.missing_videos", "Every question of the interview needs a video before the application can be submitted.")
             with { Details = new Dictionary<string, object?> { ["missingQuestionIds"] = questionIds } };
 
-    public static Error NotQueued(ApplicationStatus status) =>
-        Error.Conflict("application.not_queued", $"The application is not waiting for dispatch; it is {StatusNames.Of(status)}.");
+    public static Error NotQueued(string id, ApplicationStatus status) =>
+        Error.Conflict("application.not_queued", $"Only a queued application can be dispatched again; application '{id}' is {StatusNames.Of(status)}, not waiting for dispatch.");
 
     public static Error NotAwaitingDispatch(string videoResponseId) =>
         Error.Conflict("application.video_not_awaiting_dispatch", $"Video response '{videoResponseId}' was not waiting for dispatch.");
@@ -44,6 +44,9 @@ public static class JobApplicationErrors
 
     public static Error RetryNotAllowed(ApplicationStatus status) =>
         Error.Conflict("application.retry_not_allowed", $"The application cannot be retried; it is {StatusNames.Of(status)}.");
+
+    public static Error AlreadyAlerted(string? jobId) =>
+        Error.Conflict("application.already_alerted", $"The alert for job '{jobId}' was already sent.");
 
     public static Error JobNotFound(string jobId) =>
         Error.NotFound("application.job_not_found", $"No video is known for job '{jobId}'.");

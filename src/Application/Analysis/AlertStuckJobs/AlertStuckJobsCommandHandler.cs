@@ -1,8 +1,8 @@
 using System.Globalization;
 using AppBackend.Application.Common.Alerts;
+using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
-using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -18,7 +18,7 @@ public sealed partial class AlertStuckJobsCommandHandler(
     IAnalysisJobQueries jobs,
     IJobApplicationRepository applications,
     IAlertOutbox alerts,
-    IUnitOfWork unitOfWork,
+    OptimisticUpdate update,
     IOptions<AnalysisTimingOptions> timing,
     TimeProvider clock,
     ILogger<AlertStuckJobsCommandHandler> logger)
@@ -35,33 +35,37 @@ public sealed partial class AlertStuckJobsCommandHandler(
         var owed = 0;
         foreach (var job in stuck)
         {
-            unitOfWork.DiscardChanges();
-            var application = await applications.FindAsync(job.ApplicationId, cancellationToken);
-            var video = application?.FindVideo(job.VideoResponseId);
-            if (application is null || video is not { Status: VideoStatus.Processing, AlertedAt: null } || video.JobId != job.JobId)
+            var minutes = await update.FirstWriterWinsAsync(token => DecideAsync(job, now, token), lost: null, cancellationToken);
+            if (minutes is not null)
             {
-                continue;
-            }
-
-            application.RecordAlert(video.Id, now);
-            var minutes = Math.Floor((now - job.DispatchedAt).TotalMinutes).ToString(CultureInfo.InvariantCulture);
-            alerts.Add(new PendingAlert(
-                AlertId(job.JobId),
-                $":hourglass: AI job {job.JobId} has no result {minutes} minutes after dispatch (application {job.ApplicationId}, video response {job.VideoResponseId}).",
-                now));
-            try
-            {
-                await unitOfWork.SaveChangesAsync(cancellationToken);
                 owed++;
                 LogStuck(logger, job.JobId, job.ApplicationId, minutes);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another instance alerted on it, or the job just finished; either way nothing is owed from here.
             }
         }
 
         return owed;
+    }
+
+    /// <summary>
+    /// Marks the job alerted and owes its alert; the minutes since dispatch when it did, null when nothing is owed.
+    /// Losing the save means another instance alerted on it, or the job just finished: nothing is owed from here.
+    /// </summary>
+    private async ValueTask<Decision<string?>> DecideAsync(AnalysisJobRef job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindAsync(job.ApplicationId, cancellationToken);
+        var video = application?.FindVideo(job.VideoResponseId);
+        if (application is null || video is not { Status: VideoStatus.Processing, AlertedAt: null } || video.JobId != job.JobId)
+        {
+            return Decision.Answer<string?>(null);
+        }
+
+        application.RecordAlert(video.Id, now);
+        var minutes = Math.Floor((now - job.DispatchedAt).TotalMinutes).ToString(CultureInfo.InvariantCulture);
+        alerts.Add(new PendingAlert(
+            AlertId(job.JobId),
+            $":hourglass: AI job {job.JobId} has no result {minutes} minutes after dispatch (application {job.ApplicationId}, video response {job.VideoResponseId}).",
+            now));
+        return Decision.Save<string?>(minutes);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} of application {ApplicationId} has no result after {Minutes} minutes; alert owed")]

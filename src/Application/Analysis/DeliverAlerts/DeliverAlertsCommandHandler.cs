@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Domain.Common;
@@ -11,6 +12,7 @@ public sealed class DeliverAlertsCommandHandler(
     IAlertOutbox alerts,
     IAlertSink sink,
     IUnitOfWork unitOfWork,
+    OptimisticUpdate update,
     IAnalysisMetrics metrics,
     IOptions<AnalysisTimingOptions> timing,
     TimeProvider clock)
@@ -24,15 +26,19 @@ public sealed class DeliverAlertsCommandHandler(
         var delivered = 0;
         foreach (var alert in await alerts.DueAsync(clock.GetUtcNow(), BatchSize, cancellationToken))
         {
-            try
+            // Claimed on what was just loaded; losing the claim means another instance is delivering this batch, so
+            // what is left stays owed for the next run.
+            var claimed = await update.FirstWriterWinsAsync(
+                _ =>
+                {
+                    alert.Claim(clock.GetUtcNow(), timing.Value.AlertRetryDelay, MaxRetry);
+                    return ValueTask.FromResult(Decision.Save(true));
+                },
+                lost: false,
+                cancellationToken,
+                readFresh: false);
+            if (!claimed)
             {
-                alert.Claim(clock.GetUtcNow(), timing.Value.AlertRetryDelay, MaxRetry);
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another instance is delivering this batch; what is left stays owed for the next run.
-                unitOfWork.DiscardChanges();
                 break;
             }
 

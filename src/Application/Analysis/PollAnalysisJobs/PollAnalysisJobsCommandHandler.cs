@@ -1,10 +1,10 @@
 using AppBackend.Application.Analysis.ApplyAnalysisResult;
+using AppBackend.Application.Common.Concurrency;
+using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
-using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
-using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,16 +13,18 @@ namespace AppBackend.Application.Analysis.PollAnalysisJobs;
 
 /// <summary>
 /// Several instances may poll at once: each job is first claimed by recording the poll on its application (the
-/// version check lets one instance through), and a final answer goes through <see cref="ApplyAnalysisResultCommand"/>,
-/// which applies it exactly once whoever else reports it.
+/// version check lets one instance through), and a final answer goes through the same
+/// <see cref="AnalysisResultApplier"/> as the webhook's, which applies it exactly once whoever else reports it.
 /// </summary>
 public sealed partial class PollAnalysisJobsCommandHandler(
     IAnalysisJobQueries jobs,
     IJobApplicationRepository applications,
     IAnalysisBackend backend,
-    IUnitOfWork unitOfWork,
-    ISender sender,
+    OptimisticUpdate update,
+    PolledAnswer answers,
+    AnalysisResultApplier applier,
     IAnalysisMetrics metrics,
+    ILogContext logContext,
     IOptions<AnalysisTimingOptions> timing,
     TimeProvider clock,
     ILogger<PollAnalysisJobsCommandHandler> logger)
@@ -59,13 +61,13 @@ public sealed partial class PollAnalysisJobsCommandHandler(
                 continue;
             }
 
-            if (report is not { Status: ApplyAnalysisResultCommandValidator.Done or ApplyAnalysisResultCommandValidator.Failed })
+            if (!PolledAnswer.IsFinal(report))
             {
                 LogStillRunning(logger, job.JobId, job.ApplicationId, report?.Status ?? "unknown");
                 continue;
             }
 
-            if (await ApplyAsync(job, report, cancellationToken))
+            if (await ApplyAsync(job, report!, cancellationToken))
             {
                 applied++;
             }
@@ -75,42 +77,37 @@ public sealed partial class PollAnalysisJobsCommandHandler(
     }
 
     /// <summary>Records the poll; false when the job is no longer in flight or another instance claimed it first.</summary>
-    private async Task<bool> ClaimAsync(AnalysisJobRef job, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        unitOfWork.DiscardChanges();
-        var application = await applications.FindAsync(job.ApplicationId, cancellationToken);
-        var video = application?.FindVideo(job.VideoResponseId);
-        if (application is null || video is not { Status: VideoStatus.Processing } || video.JobId != job.JobId)
-        {
-            return false;
-        }
+    private ValueTask<bool> ClaimAsync(AnalysisJobRef job, DateTimeOffset now, CancellationToken cancellationToken) =>
+        update.FirstWriterWinsAsync(
+            async token =>
+            {
+                var application = await applications.FindAsync(job.ApplicationId, token);
+                var video = application?.FindVideo(job.VideoResponseId);
+                if (application is null || video is not { Status: VideoStatus.Processing } || video.JobId != job.JobId)
+                {
+                    return Decision.Answer(false);
+                }
 
-        application.RecordPoll(video.Id, now);
-        try
-        {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return false;
-        }
-    }
+                application.RecordPoll(video.Id, now);
+                return Decision.Save(true);
+            },
+            lost: false,
+            cancellationToken);
 
-    private async Task<bool> ApplyAsync(AnalysisJobRef job, JobStatusReport report, CancellationToken cancellationToken)
+    /// <summary>Applies a final answer in the job's own logging scope, as a result reported to the webhook would be.</summary>
+    private async Task<bool> ApplyAsync(AnalysisJobRef job, JobStatusReport answer, CancellationToken cancellationToken)
     {
-        unitOfWork.DiscardChanges();
-        try
+        using (logContext.Open(logger, applicationId: null, job.JobId))
         {
-            var result = await sender.Send(
-                new ApplyAnalysisResultCommand(job.JobId, job.VideoResponseId, report.Status, report.OverallScore, report.AiAnalysisId, report.Error),
-                cancellationToken);
+            var report = answers.ToReport(job, answer);
+            if (report.IsFailure)
+            {
+                LogUnusableAnswer(logger, job.JobId, job.ApplicationId, report.Error.Description);
+                return false;
+            }
+
+            var result = await applier.ApplyAsync(report.Value, cancellationToken);
             return result is { IsSuccess: true, Value: ResultApplication.Applied };
-        }
-        catch (ValidationException ex)
-        {
-            LogUnusableAnswer(logger, job.JobId, job.ApplicationId, ex.Errors.First().ErrorMessage);
-            return false;
         }
     }
 

@@ -21,7 +21,7 @@ namespace AppBackend.Application.Analysis.RedispatchApplication;
 /// <item>The record is leased with the same conditional update the dispatch workers claim with: when a worker holds
 /// an unexpired lease, the dispatch is in progress and this is refused (Conflict) rather than sent twice. While this
 /// lease lasts, no worker claims it.</item>
-/// <item><see cref="DispatchApplicationCommand"/> then sends it and records the outcome exactly as a worker would.</item>
+/// <item><see cref="AnalysisDispatcher"/> then sends it and records the outcome exactly as a worker would.</item>
 /// </list>
 /// </summary>
 public sealed partial class RedispatchApplicationCommandHandler(
@@ -29,7 +29,7 @@ public sealed partial class RedispatchApplicationCommandHandler(
     IJobApplicationQueries queries,
     IDispatchQueue queue,
     IUnitOfWork unitOfWork,
-    ISender sender,
+    AnalysisDispatcher dispatcher,
     ICurrentUser user,
     IMapper mapper,
     JobApplicationViewPresenter presenter,
@@ -47,9 +47,7 @@ public sealed partial class RedispatchApplicationCommandHandler(
 
         if (application.Status != ApplicationStatus.Queued)
         {
-            return Error.Conflict(
-                "application.not_queued",
-                $"Only a queued application can be dispatched again; application '{application.Id}' is {StatusNames.Of(application.Status)}.");
+            return JobApplicationErrors.NotQueued(application.Id, application.Status);
         }
 
         var key = application.DispatchIdempotencyKey;
@@ -65,15 +63,12 @@ public sealed partial class RedispatchApplicationCommandHandler(
         var now = clock.GetUtcNow();
         if (!await queue.ClaimAsync(key, command.Owner, now, command.Lease, cancellationToken))
         {
-            var until = pending?.LeaseUntil is { } leased && leased >= now ? $" (its lease runs until {leased.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'})" : string.Empty;
-            return Error.Conflict(
-                "dispatch.in_progress",
-                $"The dispatch of application '{application.Id}' is in progress: a dispatch worker holds it{until}. Look again once it has finished.");
+            return AnalysisErrors.DispatchInProgress(application.Id, pending?.LeaseUntil is { } leased && leased >= now ? leased : null);
         }
 
         // The dispatch reads everything afresh; nothing loaded here may stand in for what the claim just changed.
         unitOfWork.DiscardChanges();
-        var dispatched = await sender.Send(new DispatchApplicationCommand(key), cancellationToken);
+        var dispatched = await dispatcher.DispatchAsync(key, cancellationToken);
         if (dispatched.IsFailure)
         {
             return dispatched.Error;

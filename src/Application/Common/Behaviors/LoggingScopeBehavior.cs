@@ -1,5 +1,4 @@
 using AppBackend.Application.Common.Logging;
-using AppBackend.Application.Common.Ports;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -10,28 +9,16 @@ namespace AppBackend.Application.Common.Behaviors;
 /// <c>applicationId</c> and <c>jobId</c>, so every line a handler (or anything it calls) writes carries them.
 /// </summary>
 public sealed class LoggingScopeBehavior<TMessage, TResponse>(
-    ILogger<LoggingScopeBehavior<TMessage, TResponse>> logger, IRequestContext requestContext, LogContext logContext)
+    ILogger<LoggingScopeBehavior<TMessage, TResponse>> logger, ILogContext logContext)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var scope = new LogScope();
-        scope.Set("requestId", requestContext.RequestId);
-        scope.Set("applicationId", (message as IApplicationMessage)?.ApplicationId);
-        scope.Set("jobId", (message as IJobMessage)?.JobId);
-        using (logger.BeginScope(scope))
+        using (logContext.Open(logger, (message as IApplicationMessage)?.ApplicationId, (message as IJobMessage)?.JobId))
         {
-            logContext.Push(scope);
-            try
-            {
-                return await next(message, cancellationToken);
-            }
-            finally
-            {
-                logContext.Pop();
-            }
+            return await next(message, cancellationToken);
         }
     }
 }

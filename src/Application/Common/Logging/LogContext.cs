@@ -1,7 +1,10 @@
+using AppBackend.Application.Common.Ports;
+using Microsoft.Extensions.Logging;
+
 namespace AppBackend.Application.Common.Logging;
 
-/// <summary>Tracks the scopes the pipeline opened in this DI scope (messages nest: a poll sends a result).</summary>
-public sealed class LogContext : ILogContext
+/// <summary>Tracks the scopes opened in this DI scope (they nest: a message's, then one per job of a poll).</summary>
+public sealed class LogContext(IRequestContext requestContext) : ILogContext
 {
     private readonly Stack<LogScope> _scopes = new();
 
@@ -13,7 +16,23 @@ public sealed class LogContext : ILogContext
         }
     }
 
-    internal void Push(LogScope scope) => _scopes.Push(scope);
+    public IDisposable Open(ILogger logger, string? applicationId, string? jobId)
+    {
+        var scope = new LogScope();
+        scope.Set("requestId", requestContext.RequestId);
+        scope.Set("applicationId", applicationId);
+        scope.Set("jobId", jobId);
+        var opened = logger.BeginScope(scope);
+        _scopes.Push(scope);
+        return new Closing(this, opened);
+    }
 
-    internal void Pop() => _scopes.TryPop(out _);
+    private sealed class Closing(LogContext context, IDisposable? opened) : IDisposable
+    {
+        public void Dispose()
+        {
+            context._scopes.TryPop(out _);
+            opened?.Dispose();
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Media;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Domain.Common;
 using Mediator;
@@ -10,7 +11,7 @@ public sealed class OpenVideoMediaQueryHandler(IMediaStore media) : IQueryHandle
     {
         var stored = await media.OpenReadAsync(query.VideoResponseId, cancellationToken);
         return stored is null
-            ? Error.NotFound("media.not_found", $"No stored video exists for video response '{query.VideoResponseId}'.")
+            ? MediaErrors.NotFound(query.VideoResponseId)
             : stored;
     }
 }

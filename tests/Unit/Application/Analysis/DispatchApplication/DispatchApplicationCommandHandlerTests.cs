@@ -1,4 +1,5 @@
 using AppBackend.Application.Analysis.DispatchApplication;
+using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Dispatching;
 using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Options;
@@ -411,20 +412,26 @@ public class DispatchApplicationCommandHandlerTests
 
     private async Task<Result<DispatchOutcome>> HandleAsync(string key)
     {
-        var handler = new DispatchApplicationCommandHandler(
+        var requestContext = new FixedRequestContext(RequestId);
+        var recorder = new DispatchRecorder(
+            _database.DispatchQueue,
+            _database.JobApplications,
+            _database.AlertOutbox,
+            new OptimisticUpdate(_database),
+            new NullAnalysisMetrics(),
+            new LogContext(requestContext),
+            _clock,
+            NullLogger<DispatchApplicationCommandHandler>.Instance);
+        var handler = new DispatchApplicationCommandHandler(new AnalysisDispatcher(
             _database.DispatchQueue,
             _database.JobApplications,
             _database.Interviews,
             _backend,
             new SignedMediaUrls(),
-            _database.AlertOutbox,
             _database,
-            new FixedRequestContext(RequestId),
-            new NullAnalysisMetrics(),
-            new LogContext(),
+            requestContext,
             Options.Create(new PublicUrlOptions { PublicBaseUrl = PublicBaseUrl }),
-            _clock,
-            NullLogger<DispatchApplicationCommandHandler>.Instance);
+            recorder));
         return await handler.Handle(new DispatchApplicationCommand(key), CancellationToken.None);
     }
 }

@@ -1,0 +1,69 @@
+using AppBackend.Application.Common.Concurrency;
+using AppBackend.Application.Common.Logging;
+using AppBackend.Application.Common.Ports;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.JobApplications;
+using Microsoft.Extensions.Logging;
+
+namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
+
+/// <summary>
+/// Applies a result exactly once, whoever reports it (the webhook, the poller, the admin tool). Racing deliveries
+/// meet at the aggregate's version check: the loser reads again and finds the video final, so it answers
+/// <c>duplicate</c>. It reads afresh even on the first attempt: whatever the caller loaded before (the poller's claim)
+/// may already be stale. Logs as the use case it is part of.
+/// </summary>
+public sealed partial class AnalysisResultApplier(
+    IJobApplicationRepository applications,
+    OptimisticUpdate update,
+    IAnalysisMetrics metrics,
+    ILogContext logContext,
+    TimeProvider clock,
+    ILogger<ApplyAnalysisResultCommandHandler> logger)
+{
+    /// <summary>Each round of a race lets at least one writer through, so this covers many simultaneous deliveries.</summary>
+    private const int MaxAttempts = 16;
+
+    public async ValueTask<Result<ResultApplication>> ApplyAsync(AnalysisReport report, CancellationToken cancellationToken)
+    {
+        JobApplication? application = null;
+        var now = clock.GetUtcNow();
+        var applied = await update.RetryAsync(
+            MaxAttempts,
+            async token =>
+            {
+                application = await applications.FindByJobIdAsync(report.JobId, token)
+                    ?? (report.VideoResponseId is null ? null : await applications.FindByVideoResponseIdAsync(report.VideoResponseId, token));
+                if (application is null)
+                {
+                    return Decision.Answer<Result<ResultApplication>>(JobApplicationErrors.JobNotFound(report.JobId));
+                }
+
+                logContext.Set("applicationId", application.Id);
+                now = clock.GetUtcNow();
+                var result = application.ApplyAnalysisResult(report, now);
+                return result is { IsSuccess: true, Value: ResultApplication.Applied } ? Decision.Save(result) : Decision.Answer(result);
+            },
+            attempt => LogRace(logger, report.JobId, attempt),
+            cancellationToken,
+            readFresh: true);
+
+        if (applied is { IsSuccess: true, Value: ResultApplication.Applied } && application is not null)
+        {
+            var dispatchedAt = application.VideoResponses.FirstOrDefault(v => v.JobId == report.JobId)?.DispatchedAt;
+            metrics.AnalysisFinished(report.Outcome == AnalysisOutcome.Done, now - dispatchedAt);
+            LogApplied(logger, application.Id, report.JobId, OutcomeName(report.Outcome), StatusNames.Of(application.Status));
+        }
+
+        return applied;
+    }
+
+    private static string OutcomeName(AnalysisOutcome outcome) =>
+        outcome == AnalysisOutcome.Done ? ApplyAnalysisResultCommandValidator.Done : ApplyAnalysisResultCommandValidator.Failed;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Result {Outcome} of job {JobId} applied to application {ApplicationId}, now {Status}")]
+    private static partial void LogApplied(ILogger logger, string applicationId, string jobId, string outcome, string status);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId}'s result raced another writer (attempt {Attempt}); reading again")]
+    private static partial void LogRace(ILogger logger, string jobId, int attempt);
+}
