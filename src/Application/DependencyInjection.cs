@@ -1,6 +1,7 @@
 using AppBackend.Application.Analysis.ApplyAnalysisResult;
 using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Analysis.PollAnalysisJobs;
+using AppBackend.Application.Common.Behaviors;
 using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Mapping;
@@ -8,13 +9,18 @@ using AppBackend.Application.JobApplications;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppBackend.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators and view mappings. Mediator itself is added by each executable (its source generator lives there).</summary>
+    /// <summary>
+    /// Validators, view mappings, the pipeline's shared services and Mediator's pipeline behaviours. Mediator itself is
+    /// added by each executable (its source generator lives there, and registers the handlers it finds); the
+    /// behaviours are registered here, once, so the WebApi and the admin tool run every message through the same ones.
+    /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         // Messages name fields as the JSON does ('durationSeconds'), not as C# does ('Duration Seconds').
@@ -34,6 +40,17 @@ public static class DependencyInjection
         services.AddSingleton<PolledAnswer>();
         services.AddScoped<DispatchRecorder>();
         services.AddScoped<AnalysisDispatcher>();
+        services.AddPipelineBehaviors();
         return services;
+    }
+
+    /// <summary>
+    /// In the order they wrap a handler, outermost first: the logging scope (so a refusal's log lines carry the ids),
+    /// then validation. Scoped, like the handlers, because the logging scope writes to the scoped <see cref="ILogContext"/>.
+    /// </summary>
+    private static void AddPipelineBehaviors(this IServiceCollection services)
+    {
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingScopeBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
     }
 }

@@ -52,6 +52,19 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>
+    /// What runs in the background of a serving instance: the dispatch worker, the analysis monitor (poll, alert,
+    /// deliver alerts) and the database change feed of the event streams. Only the WebApi adds them; a tool built on
+    /// <see cref="AddInfrastructure"/> (the admin tool) never dispatches, polls or alerts on its own.
+    /// </summary>
+    public static IServiceCollection AddWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<DispatchWorker>();
+        services.AddHostedService<AnalysisMonitorWorker>();
+        services.AddHostedService<ApplicationChangeFeed>();
+        return services;
+    }
+
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -143,8 +156,6 @@ public static class DependencyInjection
         aiBackend.AddHttpMessageHandler<AiBackendJwtHandler>();
 
         services.AddScoped<IAnalysisBackend, RefitAnalysisBackend>();
-        services.AddHostedService<DispatchWorker>();
-        services.AddHostedService<AnalysisMonitorWorker>();
     }
 
     private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -167,7 +178,6 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ApplicationChangeHub>();
         services.AddSingleton<IApplicationChangeNotifications>(sp => sp.GetRequiredService<ApplicationChangeHub>());
-        services.AddHostedService<ApplicationChangeFeed>();
     }
 
     private static void AddMedia(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -1,5 +1,4 @@
 using AppBackend.Application;
-using AppBackend.Application.Common.Behaviors;
 using AppBackend.Application.JobApplications.SubmitApplication;
 using AppBackend.Infrastructure;
 using AppBackend.Infrastructure.Persistence;
@@ -13,14 +12,15 @@ builder.AddObservability();
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddWorkers()
     .AddWebApi(builder.Configuration, builder.Environment);
 
+// The same two lines as the admin tool's: the source generator reads them here. The pipeline behaviours come from AddApplication.
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     // Handlers use the scoped DbContext.
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(SubmitApplicationCommand)];
-    options.PipelineBehaviors = [typeof(LoggingScopeBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 
 var app = builder.Build();

@@ -1,21 +1,19 @@
 using AppBackend.Application;
-using AppBackend.Application.Common.Behaviors;
 using AppBackend.Application.Common.Security;
 using AppBackend.Application.JobApplications.SubmitApplication;
 using AppBackend.Infrastructure;
 using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AppBackend.Admin.Composition;
 
 /// <summary>
-/// The tool's composition root: the WebApi's layers (<c>AddApplication</c>, <c>AddInfrastructure</c>, Mediator with the
-/// same pipeline) in a plain service provider. No host is started, and the background workers that
-/// <c>AddInfrastructure</c> registers are removed, so the tool never dispatches, polls or alerts on its own.
+/// The tool's composition root: the WebApi's layers (<c>AddApplication</c>, with the pipeline behaviours, and
+/// <c>AddInfrastructure</c>) and Mediator in a plain service provider. No host is started, and the workers are the
+/// WebApi's alone (<c>AddWorkers</c>), so the tool never dispatches, polls or alerts on its own.
 /// </summary>
 public static class AdminServices
 {
@@ -40,14 +38,14 @@ public static class AdminServices
 
         services.AddSingleton<ICurrentUser, AdminCurrentUser>();
         services.AddApplication().AddInfrastructure(configuration, environment);
+
+        // The same two lines as the WebApi's: the source generator reads them here.
         services.AddMediator((MediatorOptions options) =>
         {
             // Handlers use the scoped DbContext.
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(SubmitApplicationCommand)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
-        services.RemoveAll<IHostedService>();
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
