@@ -1,8 +1,35 @@
 namespace AppBackend.Domain.JobApplications;
 
-/// <summary>The wire names of the statuses (lower snake_case), used in messages and by the API.</summary>
+/// <summary>
+/// The one table of wire names (lower snake_case): statuses, result outcomes and the webhook's answers, as the API,
+/// the webhook, the metrics, the messages and the admin tool spell them.
+/// </summary>
 public static class StatusNames
 {
+    /// <summary>A final result's outcome, and a video's status once it has one.</summary>
+    public const string Done = "done";
+
+    public const string Failed = "failed";
+
+    /// <summary>The webhook's answer for a job no video is known for.</summary>
+    public const string NotFound = "not_found";
+
+    public static string Of(AnalysisOutcome outcome) => outcome switch
+    {
+        AnalysisOutcome.Done => Done,
+        AnalysisOutcome.Failed => Failed,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    /// <summary>The webhook's answer once a result was taken: applied, duplicate or stale.</summary>
+    public static string Of(ResultApplication application) => application switch
+    {
+        ResultApplication.Applied => "applied",
+        ResultApplication.Duplicate => "duplicate",
+        ResultApplication.Stale => "stale",
+        _ => throw new ArgumentOutOfRangeException(nameof(application), application, null),
+    };
+
     public static string Of(ApplicationStatus status) => status switch
     {
         ApplicationStatus.Draft => "draft",
@@ -19,7 +46,7 @@ public static class StatusNames
         VideoStatus.Uploaded => "uploaded",
         VideoStatus.Queued => "queued",
         VideoStatus.Processing => "processing",
-        VideoStatus.Done => "done",
+        VideoStatus.Done => Done,
         VideoStatus.AnalysisFailed => "analysis_failed",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };

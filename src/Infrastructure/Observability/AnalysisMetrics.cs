@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AppBackend.Application.Common.Ports;
+using AppBackend.Domain.JobApplications;
 
 namespace AppBackend.Infrastructure.Observability;
 
@@ -38,7 +39,7 @@ public sealed class AnalysisMetrics : IAnalysisMetrics, IDisposable
 
     public void AnalysisFinished(bool done, TimeSpan? sinceDispatch)
     {
-        var outcome = new KeyValuePair<string, object?>("outcome", done ? "done" : "failed");
+        var outcome = new KeyValuePair<string, object?>("outcome", done ? StatusNames.Done : StatusNames.Failed);
         _finished.Add(1, outcome);
         if (sinceDispatch is { } duration && duration >= TimeSpan.Zero)
         {

@@ -76,7 +76,7 @@ public static class WebhookEndpoints
             throw;
         }
 
-        var answer = result.IsSuccess ? result.Value.ToString().ToLowerInvariant() : "not_found";
+        var answer = result.IsSuccess ? StatusNames.Of(result.Value) : StatusNames.NotFound;
         metrics.WebhookReceived(answer);
         return result.IsSuccess ? TypedResults.Ok(new WebhookAnswer(answer)) : result.Error.ToProblem();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AppBackend.Application.Common.Paging;
 using AppBackend.Application.JobApplications;
+using AppBackend.Domain.JobApplications;
 
 namespace AppBackend.Admin.Output;
 
@@ -64,7 +65,7 @@ public static class ApplicationText
         var table = new Table("ID", "ORG", "STATUS", "CANDIDATE", "INTERVIEW", "VIDEOS DONE", "RETRY", "UPDATED");
         foreach (var application in page.Items)
         {
-            var done = application.VideoResponses.Count(v => v.Status == "done");
+            var done = application.VideoResponses.Count(v => v.Status == StatusNames.Done);
             table.Add(
                 application.Id,
                 application.OrganizationId,

@@ -52,14 +52,11 @@ public sealed partial class AnalysisResultApplier(
         {
             var dispatchedAt = application.VideoResponses.FirstOrDefault(v => v.JobId == report.JobId)?.DispatchedAt;
             metrics.AnalysisFinished(report.Outcome == AnalysisOutcome.Done, now - dispatchedAt);
-            LogApplied(logger, application.Id, report.JobId, OutcomeName(report.Outcome), StatusNames.Of(application.Status));
+            LogApplied(logger, application.Id, report.JobId, StatusNames.Of(report.Outcome), StatusNames.Of(application.Status));
         }
 
         return applied;
     }
-
-    private static string OutcomeName(AnalysisOutcome outcome) =>
-        outcome == AnalysisOutcome.Done ? ApplyAnalysisResultCommandValidator.Done : ApplyAnalysisResultCommandValidator.Failed;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Result {Outcome} of job {JobId} applied to application {ApplicationId}, now {Status}")]
     private static partial void LogApplied(ILogger logger, string applicationId, string jobId, string outcome, string status);

@@ -1,11 +1,12 @@
+using AppBackend.Domain.JobApplications;
 using FluentValidation;
 
 namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 
 public sealed class ApplyAnalysisResultCommandValidator : AbstractValidator<ApplyAnalysisResultCommand>
 {
-    public const string Done = "done";
-    public const string Failed = "failed";
+    public const string Done = StatusNames.Done;
+    public const string Failed = StatusNames.Failed;
 
     public ApplyAnalysisResultCommandValidator()
     {

@@ -29,7 +29,7 @@ public sealed class ViewMappings : IRegister
 
         config.NewConfig<AnalysisResult, AnalysisResultView>()
             .MapToConstructor(true)
-            .Map(d => d.Status, s => s.Outcome == AnalysisOutcome.Done ? "done" : "failed");
+            .Map(d => d.Status, s => StatusNames.Of(s.Outcome));
 
         config.NewConfig<JobApplication, JobApplicationView>()
             .MapToConstructor(true)

@@ -8,8 +8,13 @@ namespace AppBackend.Infrastructure.Persistence.Queries;
 
 internal sealed class JobApplicationQueries(AppDbContext db) : IJobApplicationQueries
 {
+    /// <summary>
+    /// One SQL statement (a single query, not split), so the version and every row of the view come from one snapshot
+    /// of the database: <c>ApplicationSnapshot</c> names events by that version, and a split query could pair it with
+    /// videos a later write already changed.
+    /// </summary>
     public Task<JobApplication?> FindAsync(string id, AccessScope scope, CancellationToken cancellationToken) =>
-        db.JobApplications.AsNoTracking().Where(scope.Applications).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        db.JobApplications.AsNoTracking().Where(scope.Applications).AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>A recruiter's page is read from the (OrganizationId, CreatedAt, Id) index, a candidate's from the owner's.</summary>
     public async Task<IReadOnlyList<JobApplication>> ListAsync(
