@@ -63,7 +63,7 @@ public class MicroBenchmarks
         _application = JobApplication.Create(_interview, "candidate-1", new Candidate("Ayşe Yılmaz", "ayse@example.com", "+90 555 000 00 00", "https://files.example.com/cv/ayse.pdf"), now);
         foreach (var question in _interview.Questions)
         {
-            _application.AddVideoResponse(_interview, question.Id, $"https://videos.example.com/{question.Id}.mp4", false, now);
+            _application.AddVideoResponse(_interview, question.Id, $"https://videos.example.com/{question.Id}.mp4", now);
         }
 
         _videos = _application.VideoResponses;

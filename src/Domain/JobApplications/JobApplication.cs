@@ -94,8 +94,8 @@ public sealed class JobApplication : AggregateRoot
     /// retry), and that re-recording is not a take: the failure was not the candidate's.
     /// </summary>
     public Result<VideoReplacement> AddVideoResponse(
-        Interview interview, string questionId, string url, bool isStoredUpload, DateTimeOffset now) =>
-        Answer(interview, questionId, _ => url, isStoredUpload, now);
+        Interview interview, string questionId, string url, DateTimeOffset now) =>
+        Answer(interview, questionId, _ => url, isStoredUpload: false, now);
 
     /// <summary>
     /// Answers a question with a video AppBackend stores itself (a multipart upload), under the same rules as

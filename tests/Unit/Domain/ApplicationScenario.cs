@@ -73,7 +73,10 @@ internal sealed class ApplicationScenario
 
     public ApplicationScenario Answer(int index, bool isStoredUpload = false)
     {
-        Must(Application.AddVideoResponse(Interview, QuestionId(index), $"https://videos.example.com/{index}-{Guid.NewGuid():N}.mp4", isStoredUpload, Later()));
+        var url = $"https://videos.example.com/{index}-{Guid.NewGuid():N}.mp4";
+        Must(isStoredUpload
+            ? Application.AddStoredVideoResponse(Interview, QuestionId(index), _ => url, Later())
+            : Application.AddVideoResponse(Interview, QuestionId(index), url, Later()));
         return this;
     }
 

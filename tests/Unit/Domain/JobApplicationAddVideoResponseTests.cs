@@ -20,7 +20,9 @@ public class JobApplicationAddVideoResponseTests
         var versionBefore = application.Version;
         var now = scenario.Later();
 
-        var result = application.AddVideoResponse(scenario.Interview, scenario.QuestionId(1), NewUrl, isStoredUpload, now);
+        var result = isStoredUpload
+            ? application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(1), _ => NewUrl, now)
+            : application.AddVideoResponse(scenario.Interview, scenario.QuestionId(1), NewUrl, now);
 
         result.ShouldSucceed();
         var added = result.Value.Added;
@@ -56,7 +58,7 @@ public class JobApplicationAddVideoResponseTests
         var first = scenario.Video(0);
         var otherVideo = scenario.Video(1);
 
-        var result = application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), NewUrl, true, scenario.Later());
+        var result = application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), _ => NewUrl, scenario.Later());
 
         result.ShouldSucceed();
         result.Value.Replaced.Should().BeSameAs(first);
@@ -76,7 +78,7 @@ public class JobApplicationAddVideoResponseTests
         var scenario = ApplicationScenario.Start();
         var before = ApplicationSnapshot.Of(scenario.Application);
 
-        var result = scenario.Application.AddVideoResponse(scenario.Interview, "unknown-question", NewUrl, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(scenario.Interview, "unknown-question", NewUrl, scenario.Later());
 
         var error = result.ShouldFailWith(ErrorKind.Validation, "application.question_not_in_interview");
         error.Details.Should().ContainKey("field").WhoseValue.Should().Be("questionId");
@@ -90,7 +92,7 @@ public class JobApplicationAddVideoResponseTests
         var otherInterview = ApplicationScenario.NewInterview(1, scenario.Now);
         var before = ApplicationSnapshot.Of(scenario.Application);
 
-        var result = scenario.Application.AddVideoResponse(otherInterview, otherInterview.Questions[0].Id, NewUrl, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(otherInterview, otherInterview.Questions[0].Id, NewUrl, scenario.Later());
 
         result.ShouldFailWith(ErrorKind.Validation, "application.question_not_in_interview");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
@@ -103,7 +105,7 @@ public class JobApplicationAddVideoResponseTests
         var scenario = Given.Application(status);
         var before = ApplicationSnapshot.Of(scenario.Application);
 
-        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), NewUrl, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), NewUrl, scenario.Later());
 
         result.ShouldFailWith(ErrorKind.Conflict, "application.not_editable");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
@@ -119,7 +121,7 @@ public class JobApplicationAddVideoResponseTests
         var versionBefore = application.Version;
         var now = scenario.Later();
 
-        var result = application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), NewUrl, true, now);
+        var result = application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), _ => NewUrl, now);
 
         result.ShouldSucceed();
         result.Value.Replaced.Should().BeSameAs(failed);
@@ -141,7 +143,7 @@ public class JobApplicationAddVideoResponseTests
         var scenario = Given.Application(ApplicationStatus.AnalysisFailed);
         var before = ApplicationSnapshot.Of(scenario.Application);
 
-        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(1), NewUrl, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(1), NewUrl, scenario.Later());
 
         result.ShouldFailWith(ErrorKind.Conflict, "application.video_not_replaceable");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
@@ -155,7 +157,7 @@ public class JobApplicationAddVideoResponseTests
         var scenario = Given.Application(ApplicationStatus.AnalysisFailed);
         var before = ApplicationSnapshot.Of(scenario.Application);
 
-        var result = scenario.Application.AddVideoResponse(scenario.Interview, "unknown-question", NewUrl, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(scenario.Interview, "unknown-question", NewUrl, scenario.Later());
 
         result.ShouldFailWith(ErrorKind.Validation, "application.question_not_in_interview");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
@@ -166,9 +168,9 @@ public class JobApplicationAddVideoResponseTests
     {
         var scenario = Given.Application(ApplicationStatus.AnalysisFailed);
         var application = scenario.Application;
-        var firstReplacement = application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), NewUrl, true, scenario.Later()).Value.Added;
+        var firstReplacement = application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), _ => NewUrl, scenario.Later()).Value.Added;
 
-        var result = application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), "https://videos.example.com/newer.mp4", true, scenario.Later());
+        var result = application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), _ => "https://videos.example.com/newer.mp4", scenario.Later());
 
         result.ShouldSucceed();
         result.Value.Replaced.Should().BeSameAs(firstReplacement);

@@ -117,7 +117,7 @@ public class JobApplicationRecordDispatchTests
     public void RecordDispatch_ForAnUploadedVideo_ReturnsVideoNotAwaitingDispatch()
     {
         var scenario = Given.Application(ApplicationStatus.AnalysisFailed);
-        scenario.Application.AddVideoResponse(scenario.Interview, scenario.Video(0).QuestionId, "https://videos.example.com/new.mp4", false, scenario.Later()).ShouldSucceed();
+        scenario.Application.AddVideoResponse(scenario.Interview, scenario.Video(0).QuestionId, "https://videos.example.com/new.mp4", scenario.Later()).ShouldSucceed();
         scenario.Application.Retry(scenario.Later()).ShouldSucceed();
         var replacement = scenario.Application.VideoResponses.Single(v => v.Status == VideoStatus.Queued);
         var other = scenario.Application.VideoResponses.First(v => v.Id != replacement.Id);

@@ -78,7 +78,7 @@ public class JobApplicationRetryTests
     {
         var scenario = Given.Application(ApplicationStatus.AnalysisFailed);
         var replacement = scenario.Application
-            .AddVideoResponse(scenario.Interview, scenario.QuestionId(0), "https://videos.example.com/retake.mp4", true, scenario.Later())
+            .AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), _ => "https://videos.example.com/retake.mp4", scenario.Later())
             .Value.Added;
         replacement.Status.Should().Be(VideoStatus.Uploaded);
 

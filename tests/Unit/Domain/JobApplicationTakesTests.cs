@@ -14,7 +14,7 @@ public class JobApplicationTakesTests
     {
         var scenario = ApplicationScenario.Start(maxTakes: 1);
 
-        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, scenario.Later());
 
         result.ShouldSucceed();
         result.Value.Added.Takes.Should().Be(1);
@@ -25,7 +25,7 @@ public class JobApplicationTakesTests
     {
         var scenario = ApplicationScenario.Start(maxTakes: 3).Answer(0);
 
-        var second = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, false, scenario.Later());
+        var second = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, scenario.Later());
         var third = scenario.Application.AddStoredVideoResponse(scenario.Interview, scenario.QuestionId(0), id => $"/media/{id}", scenario.Later());
 
         second.ShouldSucceed();
@@ -42,7 +42,7 @@ public class JobApplicationTakesTests
         var kept = scenario.Video(0);
         var versionBefore = scenario.Application.Version;
 
-        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, scenario.Later());
 
         var error = result.ShouldFailWith(ErrorKind.Conflict, "application.takes_exhausted");
         error.Details["questionId"].Should().Be(scenario.QuestionId(0));
@@ -57,7 +57,7 @@ public class JobApplicationTakesTests
     {
         var scenario = ApplicationScenario.Start(maxTakes: 1).Answer(0);
 
-        var other = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(1), Url, false, scenario.Later());
+        var other = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(1), Url, scenario.Later());
 
         other.ShouldSucceed();
         other.Value.Added.Takes.Should().Be(1);
@@ -81,8 +81,8 @@ public class JobApplicationTakesTests
         var scenario = Failed(maxTakes: 1);
         scenario.Video(0).Takes.Should().Be(1);
 
-        var rerecorded = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, false, scenario.Later());
-        var again = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url + "?again", false, scenario.Later());
+        var rerecorded = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, scenario.Later());
+        var again = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url + "?again", scenario.Later());
 
         rerecorded.ShouldSucceed();
         rerecorded.Value.Added.Takes.Should().Be(1, "the failed analysis was not the candidate's doing");
@@ -96,7 +96,7 @@ public class JobApplicationTakesTests
         var scenario = Failed(maxTakes: 2, takesOfVideo0: 2);
         scenario.Answer(0).Retry().Dispatch().Fail(0).Expect(ApplicationStatus.AnalysisFailed);
 
-        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, false, scenario.Later());
+        var result = scenario.Application.AddVideoResponse(scenario.Interview, scenario.QuestionId(0), Url, scenario.Later());
 
         result.ShouldSucceed();
         result.Value.Added.Takes.Should().Be(2);

@@ -32,7 +32,7 @@ public sealed class AddVideoResponseCommandHandler(
         }
 
         var interview = await interviews.GetInterviewOfAsync(application, cancellationToken);
-        var added = application.AddVideoResponse(interview, command.QuestionId!, command.VideoUrl!, isStoredUpload: false, clock.GetUtcNow());
+        var added = application.AddVideoResponse(interview, command.QuestionId!, command.VideoUrl!, clock.GetUtcNow());
         if (added.IsFailure)
         {
             return added.Error;

@@ -204,7 +204,7 @@ public class AnalysisRequestFactoryCreateTests
         // Answered out of order, so the payload's question order cannot come from the order of the answers.
         foreach (var question in interview.Questions.Reverse())
         {
-            application.AddVideoResponse(interview, question.Id, $"https://videos.example.com/{question.Id}.mp4", false, Now).ShouldSucceed();
+            application.AddVideoResponse(interview, question.Id, $"https://videos.example.com/{question.Id}.mp4", Now).ShouldSucceed();
         }
 
         application.Submit(interview, Now).ShouldSucceed();
