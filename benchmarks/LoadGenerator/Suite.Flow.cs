@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+
+namespace AppBackend.LoadGenerator;
+
+/// <summary>The flow scenarios: submitted applications, then the event streams and the upload probe on the same WebApi.</summary>
+public sealed partial class Suite
+{
+    private async Task FlowScenariosAsync()
+    {
+        const string Database = "bench_flow";
+        await CreateDatabaseAsync(Database, TemplateDatabase);
+        var seeder = new Seeder(ConnectionString(Database));
+        await Step($"seed: {settings.Submissions} + 50 warm-up draft applications with {Seeder.VideosPerApplication} videos each", async () =>
+        {
+            await seeder.InterviewAsync();
+            await seeder.DraftsAsync("dw", 0, 50);
+            await seeder.DraftsAsync("d", 0, settings.Submissions);
+            await seeder.DraftsAsync("u", 0, 1);
+            await seeder.AnalyzeAsync();
+        });
+
+        using var webApi = StartWebApi(Database, "flow");
+        await webApi.WaitHealthyAsync(_probe, "/health/ready", TimeSpan.FromSeconds(60));
+        var token = Jwt.Mint(Settings.SigningKey, "recruiter-bench", "recruiter", TimeSpan.FromHours(1), Jwt.Organization);
+        using var client = LoadClient(webApi.BaseUrl, settings.Connections);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        await Step("warm-up: 50 submissions", async () => await SubmitAllAsync(client, seeder, "dw", TimeSpan.FromSeconds(60)));
+
+        (double Rate, string Note) submitted = (double.NaN, "not run");
+        await Step($"submitted: {settings.Submissions} applications until awaiting_ai_analysis", async () =>
+            submitted = await SubmitAllAsync(client, seeder, "d", TimeSpan.FromSeconds(settings.Quick ? 30 : 120)));
+        _rows.Add(new Row(
+            "submitted → awaiting_ai_analysis (simulator answers at once)", submitted.Rate, "/s", $"pgbench -N {settings.PgbenchTps:0} tps",
+            Ratio(submitted.Rate / settings.PgbenchTps), "≥ 0.30 × pgbench", submitted.Rate >= 0.3 * settings.PgbenchTps, submitted.Note));
+
+        await Step($"events: {settings.Streams} open streams on one application, one change", async () => await EventStreamsAsync(webApi, seeder, token));
+        await Step($"upload: one {settings.UploadMegabytes} MB video, streamed as multipart, against cp", async () => await UploadAsync(webApi, seeder, token));
+    }
+
+    private static async Task<(double Rate, string Note)> SubmitAllAsync(HttpClient client, Seeder seeder, string tag, TimeSpan timeout)
+    {
+        var ids = await TaggedApplicationsAsync(seeder, tag);
+        var idList = string.Join(",", ids.Select(id => $"'{id}'"));
+        var next = -1;
+        var refused = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (true)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= ids.Count)
+                {
+                    return;
+                }
+
+                using var response = await client.PostAsync($"/api/applications/{ids[index]}/submit", content: null);
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        var submitSeconds = clock.Elapsed.TotalSeconds;
+        long awaiting = 0;
+        long failed = 0;
+        while (clock.Elapsed < timeout)
+        {
+            awaiting = await seeder.CountAsync($"SELECT count(*) FROM job_applications WHERE \"Status\" = 'AwaitingAiAnalysis' AND \"Id\" IN ({idList})");
+            failed = await seeder.CountAsync($"SELECT count(*) FROM job_applications WHERE \"Status\" = 'DispatchFailed' AND \"Id\" IN ({idList})");
+            if (awaiting + failed >= ids.Count - refused)
+            {
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        return (awaiting / seconds, $"{awaiting}/{ids.Count} awaiting in {seconds:0.0} s; all submits answered in {submitSeconds:0.0} s; {refused} refused, {failed} dispatch_failed");
+    }
+
+    /// <summary>Seeded applications of one kind: the seeder writes the kind into the candidate's e-mail.</summary>
+    private static async Task<List<string>> TaggedApplicationsAsync(Seeder seeder, string tag) =>
+        [.. (await seeder.RowsAsync($"SELECT \"Id\" FROM job_applications WHERE \"CandidateEmail\" LIKE '{tag}-%@example.com' ORDER BY \"Id\"")).Select(r => r[0])];
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+
+namespace AppBackend.LoadGenerator;
+
+/// <summary>The poll tick scenarios: one tick, and how it grows with the jobs in flight.</summary>
+public sealed partial class Suite
+{
+    /// <summary>
+    /// The selection the poller runs each tick (<c>AnalysisJobQueries.DueForPollAsync</c>) and the alerter's
+    /// (<c>DueForAlertAsync</c>), as EF Core 10 / Npgsql translate them (captured from the EF command log).
+    /// </summary>
+    public const string DueForPollSql = """
+        SELECT j."Id", v0."Id", v0."JobId", v0."DispatchedAt"
+        FROM job_applications AS j
+        INNER JOIN (
+            SELECT v."Id", v."ApplicationId", v."DispatchedAt", v."JobId"
+            FROM video_responses AS v
+            WHERE v."Status" = 'Processing' AND v."DispatchedAt" <= @dispatchedBefore AND (v."LastPolledAt" IS NULL OR v."LastPolledAt" <= @polledBefore)
+        ) AS v0 ON j."Id" = v0."ApplicationId"
+        LIMIT @p
+        """;
+
+    public const string DueForAlertSql = """
+        SELECT j."Id", v0."Id", v0."JobId", v0."DispatchedAt"
+        FROM job_applications AS j
+        INNER JOIN (
+            SELECT v."Id", v."ApplicationId", v."DispatchedAt", v."JobId"
+            FROM video_responses AS v
+            WHERE v."Status" = 'Processing' AND v."AlertedAt" IS NULL AND v."DispatchedAt" <= @dispatchedBefore
+        ) AS v0 ON j."Id" = v0."ApplicationId"
+        LIMIT @p
+        """;
+
+    private async Task PollScenariosAsync()
+    {
+        const string Database = "bench_poll";
+        await CreateDatabaseAsync(Database, TemplateDatabase);
+        var seeder = new Seeder(ConnectionString(Database));
+        await seeder.InterviewAsync();
+        var perApp = Seeder.VideosPerApplication;
+
+        // Steady state: 1 % due (last asked 45 s ago), 10 % dispatched 10 s ago and never asked, 89 % asked within the last 25 s.
+        const string Position = "((g * 4 + k) % 100)";
+        const string DispatchedAt = $"CASE WHEN {Position} BETWEEN 1 AND 10 THEN now() - interval '10 seconds' ELSE now() - interval '60 seconds' - ((g * 4 + k) % 180) * interval '1 second' END";
+        const string LastPolledAt = $"CASE WHEN {Position} = 0 THEN now() - interval '45 seconds' WHEN {Position} BETWEEN 1 AND 10 THEN NULL ELSE now() - ((g * 4 + k) % 25) * interval '1 second' END";
+
+        var small = double.NaN;
+        await Step($"poll tick: {Count(settings.InFlightSmall)} jobs in flight, 1 % due", async () =>
+        {
+            await seeder.InFlightAsync("p", 0, settings.InFlightSmall / perApp, DispatchedAt, LastPolledAt);
+            await seeder.AnalyzeAsync();
+            small = await TickDatabaseTimeAsync(ConnectionString(Database));
+        });
+
+        var large = double.NaN;
+        string plan = string.Empty;
+        await Step($"poll tick: {Count(settings.InFlightLarge)} jobs in flight, 1 % due", async () =>
+        {
+            await seeder.InFlightAsync("p", settings.InFlightSmall / perApp, settings.InFlightLarge / perApp, DispatchedAt, LastPolledAt);
+            await seeder.AnalyzeAsync();
+            large = await TickDatabaseTimeAsync(ConnectionString(Database));
+            plan = await PlanAsync(ConnectionString(Database));
+        });
+
+        File.WriteAllText(Path.Combine(settings.WorkDirectory, "poll-plan.txt"), plan);
+        _rows.Add(new Row(
+            $"poll tick: database time, {Count(settings.InFlightLarge)} jobs in flight, 1 % due", large, "ms", "-", "-", "< 50 ms", large < 50,
+            "due-for-poll + due-for-alert selections, EXPLAIN ANALYZE execution time, median of 7"));
+        _rows.Add(new Row(
+            $"poll tick: {Count(settings.InFlightLarge)} vs {Count(settings.InFlightSmall)} in flight", large / small, "×", $"{Report.Format(small)} ms at {Count(settings.InFlightSmall)}",
+            Ratio(large / small), "< 2 ×", large / small < 2));
+    }
+
+    private static async Task<double> TickDatabaseTimeAsync(string connectionString)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < 7; i++)
+        {
+            samples.Add(await ExecutionTimeAsync(connectionString, DueForPollSql) + await ExecutionTimeAsync(connectionString, DueForAlertSql));
+        }
+
+        return Median(samples);
+    }
+
+    private static async Task<double> ExecutionTimeAsync(string connectionString, string sql)
+    {
+        foreach (var line in await ExplainAsync(connectionString, sql, analyze: true))
+        {
+            if (line.StartsWith("Execution Time:", StringComparison.Ordinal))
+            {
+                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException("EXPLAIN ANALYZE printed no execution time.");
+    }
+
+    private static async Task<string> PlanAsync(string connectionString) =>
+        string.Join('\n', await ExplainAsync(connectionString, DueForPollSql, analyze: true))
+        + "\n\n" + string.Join('\n', await ExplainAsync(connectionString, DueForAlertSql, analyze: true));
+
+    private static async Task<List<string>> ExplainAsync(string connectionString, string sql, bool analyze)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"EXPLAIN ({(analyze ? "ANALYZE, BUFFERS" : "COSTS")}) {sql}", connection);
+        var now = DateTimeOffset.UtcNow;
+        command.Parameters.AddWithValue("dispatchedBefore", sql.Contains("AlertedAt", StringComparison.Ordinal) ? now.AddMinutes(-5) : now.AddSeconds(-30));
+        if (sql.Contains("@polledBefore", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("polledBefore", now.AddSeconds(-30));
+        }
+
+        command.Parameters.AddWithValue("p", 200);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0).Trim());
+        }
+
+        return lines;
+    }
+}

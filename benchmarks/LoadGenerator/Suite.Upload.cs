@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+
+namespace AppBackend.LoadGenerator;
+
+/// <summary>The upload probe: a video through the multipart form, against cp.</summary>
+public sealed partial class Suite
+{
+    /// <summary>
+    /// Streams one generated MP4 (an <c>ftyp</c> box, then filler) through the multipart form, sampling the WebApi's
+    /// RSS every 20 ms, and compares the throughput with <c>cp</c> of the same file on the same disk.
+    /// </summary>
+    private async Task UploadAsync(ServerProcess webApi, Seeder seeder, string token)
+    {
+        const string Scenario = "upload of a video: throughput vs cp";
+        var draft = (await TaggedApplicationsAsync(seeder, "u")).Single();
+        var bytes = settings.UploadMegabytes * 1024L * 1024L;
+        var path = Path.Combine(settings.WorkDirectory, "upload.mp4");
+        await WriteVideoAsync(path, bytes);
+        var copySeconds = await CopySecondsAsync(path, path + ".copy");
+        File.Delete(path + ".copy");
+
+        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = webApi.BaseUrl, Timeout = TimeSpan.FromMinutes(10) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await using var file = File.OpenRead(path);
+        var part = new StreamContent(file, 1024 * 1024);
+        part.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        using var form = new MultipartFormDataContent { { new StringContent(Seeder.QuestionId(0)), "questionId" }, { part, "file", "answer.mp4" } };
+
+        var before = webApi.Memory().Rss;
+        var peak = before;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, webApi.Memory().Rss);
+                await Task.Delay(20, CancellationToken.None);
+            }
+        });
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsync($"/api/applications/{draft}/video-responses", form);
+        var uploadSeconds = clock.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
+        File.Delete(path);
+
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            _rows.Add(new Row(Scenario, null, string.Empty, "cp on the same disk", "-", "≥ 50 % of cp", null,
+                $"not measured: the upload answered {(int)response.StatusCode}") { Measurable = false });
+            return;
+        }
+
+        var megabytes = bytes / (1024.0 * 1024.0);
+        var uploadRate = megabytes / uploadSeconds;
+        var copyRate = megabytes / copySeconds;
+        var growth = peak - before;
+        _rows.Add(new Row(
+            Scenario, uploadRate, "MB/s", $"cp {copyRate:0} MB/s", Ratio(uploadRate / copyRate), "≥ 0.50 × cp", uploadRate >= 0.5 * copyRate,
+            $"{megabytes:0} MB in {uploadSeconds:0.0} s; cp {copySeconds:0.0} s"));
+        _rows.Add(new Row(
+            "upload of a video: WebApi peak RSS while streaming", peak, "MB", $"{before:0} MB before", "-", "growth < 50 MB", growth < 50,
+            $"growth {growth:0.0} MB while {megabytes:0} MB streamed through"));
+    }
+
+    private static async Task WriteVideoAsync(string path, long length)
+    {
+        byte[] ftyp = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0,
+            (byte)'i', (byte)'s', (byte)'o', (byte)'m', (byte)'m', (byte)'p', (byte)'4', (byte)'1'];
+        var chunk = new byte[1024 * 1024];
+        new Random(7).NextBytes(chunk);
+        await using var stream = File.Create(path);
+        await stream.WriteAsync(ftyp);
+        for (var written = (long)ftyp.Length; written < length; written += chunk.Length)
+        {
+            await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, length - written)));
+        }
+    }
+
+    private static async Task<double> CopySecondsAsync(string from, string to)
+    {
+        var clock = Stopwatch.StartNew();
+        using var cp = Process.Start(new ProcessStartInfo("cp", [from, to]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("cp could not be started.");
+        await cp.WaitForExitAsync();
+        return cp.ExitCode == 0 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"cp exited with {cp.ExitCode}.");
+    }
+}
