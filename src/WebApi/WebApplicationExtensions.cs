@@ -1,3 +1,4 @@
+using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Endpoints;
 using AppBackend.WebApi.Http;
 using AppBackend.WebApi.Observability;
@@ -14,6 +15,7 @@ public static class WebApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();

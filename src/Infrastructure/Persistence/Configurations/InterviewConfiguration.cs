@@ -13,6 +13,7 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
         builder.Property(i => i.Id).HasMaxLength(64);
         builder.Property(i => i.Title).HasMaxLength(200).IsRequired();
         builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Ignore(i => i.DomainEvents);
         builder.HasIndex(i => new { i.CreatedAt, i.Id });
 
         builder.OwnsMany(i => i.Questions, question =>
