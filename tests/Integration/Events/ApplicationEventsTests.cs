@@ -3,6 +3,7 @@ using System.Text.Json;
 using AppBackend.Infrastructure.Events;
 using AppBackend.IntegrationTests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AppBackend.IntegrationTests.Events;
 
@@ -189,6 +190,50 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
 
         first.Version.Should().Be(await CurrentVersionAsync(candidate, application.Id()));
         first.Data.Should().Be(await (await candidate.GetAsync($"/api/applications/{application.Id()}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Retention_PrunesTheReplayDataOfOldEvents_AndKeepsTheHistory()
+    {
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-retention"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+        var historyBefore = await (await candidate.GetAsync($"/api/applications/{application.Id()}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        // A clock past the retention: the pruning job's view of "now" a little over Events:Retention later.
+        var retention = fixture.Factory.Services.GetRequiredService<IOptions<EventLogOptions>>().Value.Retention;
+        int pruned;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var later = DateTimeOffset.UtcNow + retention + TimeSpan.FromMinutes(1);
+            pruned = await scope.ServiceProvider.GetRequiredService<ApplicationEventRetention>().PruneAsync(later, CancellationToken.None);
+        }
+
+        pruned.Should().BeGreaterThanOrEqualTo(3);
+        var historyAfter = await (await candidate.GetAsync($"/api/applications/{application.Id()}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        historyAfter.GetRawText().Should().Be(historyBefore.GetRawText());
+        historyAfter.GetProperty("items").GetArrayLength().Should().Be(3);
+
+        // The events after version 1 cannot be replayed any more: the reconnect gets the current state.
+        using var stream = await OpenAsync(candidate, application.Id(), lastEventId: "1");
+        var first = await stream.NextEventAsync();
+        first.Version.Should().Be(3);
+        first.Data.Should().Be(await (await candidate.GetAsync($"/api/applications/{application.Id()}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Retention_KeepsTheReplayDataOfRecentEvents()
+    {
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-recent"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var pruned = await scope.ServiceProvider.GetRequiredService<ApplicationEventRetention>().PruneAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+            pruned.Should().Be(0, "nothing logged by this fixture is older than the retention");
+        }
+
+        using var stream = await OpenAsync(candidate, application.Id(), lastEventId: "1");
+        (await stream.NextEventAsync()).Version.Should().Be(2, "the replay continues after version 1");
     }
 
     [Fact]
