@@ -1,3 +1,4 @@
+using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Cors;
 using AppBackend.WebApi.Endpoints;
 using AppBackend.WebApi.Http;
@@ -19,6 +20,7 @@ public static class WebApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
