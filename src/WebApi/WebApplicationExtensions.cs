@@ -1,4 +1,5 @@
 using AppBackend.WebApi.Endpoints;
+using AppBackend.WebApi.Frontend;
 using AppBackend.WebApi.Http;
 using AppBackend.WebApi.Observability;
 using Scalar.AspNetCore;
@@ -15,6 +16,10 @@ public static class WebApplicationExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (app.IsFrontendEnabled())
+        {
+            app.UseWebFrontend();
+        }
 
         app.MapHealthEndpoints();
         app.MapMetrics();
