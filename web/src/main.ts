@@ -2,7 +2,7 @@
 // (src/WebApi/Frontend/FrontendSetup.cs), so links and reloads work.
 import './styles.css';
 import { clear, h } from './dom';
-import { currentSession, signOut } from './session';
+import { currentSession, sessionChanged, signOut } from './session';
 import { navigate } from './navigation';
 import { renderSignIn } from './pages/signin';
 import { renderInterviews } from './pages/interviews';
@@ -73,4 +73,5 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search);
 });
 window.addEventListener('popstate', render);
+window.addEventListener(sessionChanged, renderNav);
 render();

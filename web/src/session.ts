@@ -21,12 +21,17 @@ export function currentSession(): Session | null {
   }
 }
 
+/** Fired on window when someone signs in or out, so the page header can follow. */
+export const sessionChanged = 'appbackend:session';
+
 export function saveSession(session: Session): void {
   sessionStorage.setItem(key, JSON.stringify(session));
+  window.dispatchEvent(new Event(sessionChanged));
 }
 
 export function signOut(): void {
   sessionStorage.removeItem(key);
+  window.dispatchEvent(new Event(sessionChanged));
 }
 
 /** Reads the role, subject and organization of a token the user pasted (its signature is the server's business). */
