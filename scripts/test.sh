@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: installs PostgreSQL when it is missing, runs every test project of the solution, then
+# The test command: installs PostgreSQL and ffmpeg when they are missing, runs every test project of the solution, then
 # the Postman collection with newman (scripts/postman.sh; its assertions count as tests), and ends with
 # exactly one summary line: "tests: N passed, N failed[, N skipped]".
 # Exit status is non-zero when dotnet test fails, any test or assertion fails, newman cannot run, or no test ran.
@@ -70,6 +70,18 @@ ensure_postgres() {
         log "creating the postgres OS user"
         useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/bash postgres ||
             log "WARNING: could not create the postgres user; the PostgreSQL tests will fail"
+    fi
+}
+
+# ensure_ffmpeg: the playback tests run the real ffmpeg and ffprobe; without them those tests fail, never skip.
+ensure_ffmpeg() {
+    if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then
+        return 0
+    fi
+    log "ffmpeg not found; installing it with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! { as_root apt-get update -q && as_root apt-get install -y -q --no-install-recommends ffmpeg; }; then
+        log "WARNING: ffmpeg could not be installed; the playback tests will fail"
     fi
 }
 
@@ -179,6 +191,7 @@ print_summary() {
 
 main() {
     ensure_postgres
+    ensure_ffmpeg
     run_dotnet_tests
     run_postman
     run_benchmarks_quick

@@ -1,5 +1,6 @@
 using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Mapping;
+using AppBackend.Application.JobApplications;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         mappings.Compile();
         services.AddSingleton(mappings);
         services.AddSingleton<IMapper>(new Mapper(mappings));
+        services.AddSingleton<JobApplicationViewPresenter>();
         services.AddScoped<LogContext>();
         services.AddScoped<ILogContext>(sp => sp.GetRequiredService<LogContext>());
         return services;

@@ -1,5 +1,6 @@
 using AppBackend.Application.Common.Security;
 using AppBackend.WebApi.Auth;
+using AppBackend.WebApi.Cors;
 using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddApiAuthentication(configuration, environment);
+        services.AddCrossOrigin(configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -1,3 +1,4 @@
+using AppBackend.WebApi.Cors;
 using AppBackend.WebApi.Endpoints;
 using AppBackend.WebApi.Frontend;
 using AppBackend.WebApi.Http;
@@ -8,10 +9,14 @@ namespace AppBackend.WebApi;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>The HTTP pipeline: request id first so that even failures carry it, then problems, then auth.</summary>
+    /// <summary>
+    /// The HTTP pipeline: request id first so that even failures carry it, then CORS (preflights answered before
+    /// anything asks for a token), then problems, then auth.
+    /// </summary>
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseCrossOrigin();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

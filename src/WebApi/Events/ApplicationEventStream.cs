@@ -19,8 +19,9 @@ namespace AppBackend.WebApi.Events;
 /// application's version as <c>id</c> and its view as <c>data</c> (the very JSON <c>GET /api/applications/{id}</c>
 /// returns), first the current state, then one event per visible change; a comment line every
 /// <c>Events:KeepAliveInterval</c>. A change notification makes the stream read the application again through the
-/// Application layer (same access rule), in a scope of its own; an event whose data equals the last one sent is not
-/// sent. It ends when the client goes, the server stops, or the application is no longer visible to the caller.
+/// Application layer (same access rule), in a scope of its own; an event whose stored view equals the last one sent is
+/// not sent. Views are compared as stored and presented (uploads with freshly signed URLs) only as they are written, so
+/// a renewed signature never makes an event. It ends when the client goes, the server stops, or the application is no longer visible to the caller.
 /// </summary>
 public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataProvider
 {
@@ -64,6 +65,7 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var clock = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILogger<ApplicationEventStream>>();
+        var presenter = services.GetRequiredService<JobApplicationViewPresenter>();
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
         // The client going away or the server shutting down ends the stream; a graceful shutdown would otherwise
@@ -81,8 +83,7 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
 
         // Only a hash of the last data sent is kept, so an open stream costs little memory.
         var lastVersion = _current.Version;
-        var data = Serialize(_current.View, json);
-        var lastHash = SHA256.HashData(data);
+        var lastHash = SHA256.HashData(Serialize(_current.View, json));
         var applicationId = _subscription.ApplicationId;
         try
         {
@@ -95,7 +96,7 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
                     return;
                 }
             }
-            else if ((await writer.WriteEventAsync(EventType, lastVersion, data, cancellationToken)).IsCompleted)
+            else if ((await writer.WriteEventAsync(EventType, lastVersion, Serialize(presenter.Present(_current.View), json), cancellationToken)).IsCompleted)
             {
                 return;
             }
@@ -155,15 +156,14 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
                 }
 
                 lastVersion = snapshot.Version;
-                data = Serialize(snapshot.View, json);
-                var hash = SHA256.HashData(data);
+                var hash = SHA256.HashData(Serialize(snapshot.View, json));
                 if (hash.AsSpan().SequenceEqual(lastHash))
                 {
                     continue;
                 }
 
                 lastHash = hash;
-                if ((await writer.WriteEventAsync(EventType, lastVersion, data, cancellationToken)).IsCompleted)
+                if ((await writer.WriteEventAsync(EventType, lastVersion, Serialize(presenter.Present(snapshot.View), json), cancellationToken)).IsCompleted)
                 {
                     return;
                 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AppBackend.IntegrationTests.Fixtures;
@@ -9,12 +11,20 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _logCapture;
+    private readonly Action<IServiceCollection>? _testServices;
 
     /// <param name="port">A fixed loopback port (so <c>PUBLIC_BASE_URL</c> can name it before start), or 0 for any free one.</param>
+    /// <param name="testServices">Replaces services after the application's own (a test clock, a request recorder).</param>
     public AppBackendFactory(
-        string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, ILoggerProvider? logCapture = null)
+        string provider,
+        string connectionString,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        int port = 0,
+        ILoggerProvider? logCapture = null,
+        Action<IServiceCollection>? testServices = null)
     {
         _logCapture = logCapture;
+        _testServices = testServices;
         var all = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
@@ -57,6 +67,11 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 }

@@ -36,7 +36,8 @@ public abstract class UploadTests(ApiFixture fixture)
         var application = await (await candidate.GetAsync($"/api/applications/{applicationId}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         var stored = application.GetProperty("videoResponses").EnumerateArray().Should().ContainSingle().Subject;
         stored.Id("videoResponseId").Should().Be(videoResponseId);
-        stored.GetProperty("url").GetString().Should().Be($"/media/{videoResponseId}", "an upload's stored URL is its unsigned media path");
+        stored.GetProperty("url").GetString().Should().MatchRegex(
+            $"^http://127\\.0\\.0\\.1:9/media/{videoResponseId}\\?exp=[0-9]+&sig=[A-Za-z0-9_-]{{43}}$", "every view gives an upload's URL signed, ready to play");
         stored.GetProperty("status").GetString().Should().Be("uploaded");
     }
 

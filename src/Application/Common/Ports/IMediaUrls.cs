@@ -11,6 +11,9 @@ public interface IMediaUrls
     /// <summary>The URL the AI backend fetches a video from.</summary>
     string UrlForAnalysis(VideoResponse video);
 
-    /// <summary>The URL the frontend plays a video back from (the answer to an upload).</summary>
-    string UrlForPlayback(VideoResponse video);
+    /// <summary>
+    /// A media URL of the stored upload <paramref name="videoResponseId"/>, signed now and valid for
+    /// <c>Media:UrlLifetime</c>, that a reader plays back at once (see <c>JobApplicationViewPresenter</c>).
+    /// </summary>
+    string SignedUrlFor(string videoResponseId);
 }

@@ -18,6 +18,7 @@ public sealed class AddVideoResponseCommandHandler(
     ICurrentUser user,
     IMediaStore media,
     IMapper mapper,
+    JobApplicationViewPresenter presenter,
     TimeProvider clock,
     ILogger<AddVideoResponseCommandHandler> logger)
     : ICommandHandler<AddVideoResponseCommand, Result<VideoResponseCreatedView>>
@@ -43,6 +44,6 @@ public sealed class AddVideoResponseCommandHandler(
             await media.DeleteQuietlyAsync(replaced.Id, logger);
         }
 
-        return mapper.Map<VideoResponseCreatedView>(added.Value.Added);
+        return presenter.Present(mapper.Map<VideoResponseCreatedView>(added.Value.Added));
     }
 }

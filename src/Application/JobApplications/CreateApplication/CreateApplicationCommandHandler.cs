@@ -13,6 +13,7 @@ public sealed class CreateApplicationCommandHandler(
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMapper mapper,
+    JobApplicationViewPresenter presenter,
     TimeProvider clock)
     : ICommandHandler<CreateApplicationCommand, Result<JobApplicationView>>
 {
@@ -29,6 +30,6 @@ public sealed class CreateApplicationCommandHandler(
         var application = JobApplication.Create(interview, user.Subject, candidate, clock.GetUtcNow());
         applications.Add(application);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return mapper.Map<JobApplicationView>(application);
+        return presenter.Present(mapper.Map<JobApplicationView>(application));
     }
 }

@@ -7,15 +7,19 @@ using Mediator;
 
 namespace AppBackend.Application.JobApplications.GetApplication;
 
-/// <summary>One read, one access rule, for the view alone and for the view with the version it was read at.</summary>
-public sealed class GetApplicationQueryHandler(IJobApplicationQueries queries, ICurrentUser user, IMapper mapper)
+/// <summary>
+/// One read, one access rule, for the view alone and for the view with the version it was read at. The view alone
+/// goes out to its reader, presented (uploads with signed URLs); the snapshot keeps the stored view, which a signature
+/// never changes, so that comparing two snapshots sees only real changes.
+/// </summary>
+public sealed class GetApplicationQueryHandler(IJobApplicationQueries queries, ICurrentUser user, IMapper mapper, JobApplicationViewPresenter presenter)
     : IQueryHandler<GetApplicationQuery, Result<JobApplicationView>>,
       IQueryHandler<GetApplicationSnapshotQuery, Result<ApplicationSnapshot>>
 {
     public async ValueTask<Result<JobApplicationView>> Handle(GetApplicationQuery query, CancellationToken cancellationToken)
     {
         var snapshot = await ReadAsync(query.ApplicationId, cancellationToken);
-        return snapshot.IsSuccess ? snapshot.Value.View : snapshot.Error;
+        return snapshot.IsSuccess ? presenter.Present(snapshot.Value.View) : snapshot.Error;
     }
 
     public async ValueTask<Result<ApplicationSnapshot>> Handle(GetApplicationSnapshotQuery query, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ using Mediator;
 namespace AppBackend.Application.JobApplications.ListApplications;
 
 /// <summary>A recruiter sees every application, a candidate only his own.</summary>
-public sealed class ListApplicationsQueryHandler(IJobApplicationQueries queries, ICurrentUser user, IMapper mapper, TimeProvider clock)
+public sealed class ListApplicationsQueryHandler(IJobApplicationQueries queries, ICurrentUser user, IMapper mapper, JobApplicationViewPresenter presenter, TimeProvider clock)
     : IQueryHandler<ListApplicationsQuery, Page<JobApplicationView>>
 {
     public async ValueTask<Page<JobApplicationView>> Handle(ListApplicationsQuery query, CancellationToken cancellationToken)
@@ -18,6 +18,6 @@ public sealed class ListApplicationsQueryHandler(IJobApplicationQueries queries,
         DateTimeOffset? updatedBefore = query.NotUpdatedFor is { } quiet ? clock.GetUtcNow() - quiet : null;
         var filter = new JobApplicationFilter(query.InterviewId, status, user.IsRecruiter ? null : user.Subject, updatedBefore);
         var rows = await queries.ListAsync(filter, after, query.Limit + 1, cancellationToken);
-        return PageCursor.ToPage(rows, query.Limit, a => new PageCursor(a.CreatedAt, a.Id), mapper.Map<JobApplicationView>);
+        return presenter.Present(PageCursor.ToPage(rows, query.Limit, a => new PageCursor(a.CreatedAt, a.Id), mapper.Map<JobApplicationView>));
     }
 }

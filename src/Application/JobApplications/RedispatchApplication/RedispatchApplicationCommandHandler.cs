@@ -31,6 +31,7 @@ public sealed partial class RedispatchApplicationCommandHandler(
     ISender sender,
     ICurrentUser user,
     IMapper mapper,
+    JobApplicationViewPresenter presenter,
     TimeProvider clock,
     ILogger<RedispatchApplicationCommandHandler> logger)
     : ICommandHandler<RedispatchApplicationCommand, Result<RedispatchReport>>
@@ -79,7 +80,7 @@ public sealed partial class RedispatchApplicationCommandHandler(
 
         var after = await queries.FindAsync(application.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Application '{application.Id}' disappeared while it was dispatched.");
-        return new RedispatchReport(dispatched.Value, recreated, mapper.Map<JobApplicationView>(after));
+        return new RedispatchReport(dispatched.Value, recreated, presenter.Present(mapper.Map<JobApplicationView>(after)));
     }
 
     /// <summary>

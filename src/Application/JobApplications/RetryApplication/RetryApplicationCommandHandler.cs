@@ -15,6 +15,7 @@ public sealed class RetryApplicationCommandHandler(
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMapper mapper,
+    JobApplicationViewPresenter presenter,
     TimeProvider clock)
     : ICommandHandler<RetryApplicationCommand, Result<JobApplicationView>>
 {
@@ -35,6 +36,6 @@ public sealed class RetryApplicationCommandHandler(
 
         outbox.Add(new PendingDispatch(application.DispatchIdempotencyKey, application.Id, now));
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return mapper.Map<JobApplicationView>(application);
+        return presenter.Present(mapper.Map<JobApplicationView>(application));
     }
 }

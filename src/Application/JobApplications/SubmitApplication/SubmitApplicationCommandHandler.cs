@@ -17,6 +17,7 @@ public sealed class SubmitApplicationCommandHandler(
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMapper mapper,
+    JobApplicationViewPresenter presenter,
     TimeProvider clock)
     : ICommandHandler<SubmitApplicationCommand, Result<JobApplicationView>>
 {
@@ -38,6 +39,6 @@ public sealed class SubmitApplicationCommandHandler(
 
         outbox.Add(new PendingDispatch(application.DispatchIdempotencyKey, application.Id, now));
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return mapper.Map<JobApplicationView>(application);
+        return presenter.Present(mapper.Map<JobApplicationView>(application));
     }
 }

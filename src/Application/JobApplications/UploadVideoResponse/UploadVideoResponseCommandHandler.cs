@@ -21,8 +21,8 @@ public sealed partial class UploadVideoResponseCommandHandler(
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMediaStore media,
-    IMediaUrls mediaUrls,
     IMapper mapper,
+    JobApplicationViewPresenter presenter,
     TimeProvider clock,
     ILogger<UploadVideoResponseCommandHandler> logger)
     : ICommandHandler<UploadVideoResponseCommand, Result<VideoResponseCreatedView>>
@@ -61,7 +61,7 @@ public sealed partial class UploadVideoResponseCommandHandler(
             await media.DeleteQuietlyAsync(replaced.Id, logger);
         }
 
-        return mapper.Map<VideoResponseCreatedView>(video) with { Url = mediaUrls.UrlForPlayback(video) };
+        return presenter.Present(mapper.Map<VideoResponseCreatedView>(video));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored video {VideoResponseId} of application {ApplicationId}: {Length} bytes of {ContentType}")]

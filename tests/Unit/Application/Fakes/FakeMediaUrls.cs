@@ -7,5 +7,5 @@ internal sealed class FakeMediaUrls : IMediaUrls
 {
     public string UrlForAnalysis(VideoResponse video) => video.IsStoredUpload ? $"signed-for-analysis:{video.Id}" : video.Url;
 
-    public string UrlForPlayback(VideoResponse video) => video.IsStoredUpload ? $"signed:{video.Id}" : video.Url;
+    public string SignedUrlFor(string videoResponseId) => $"signed:{videoResponseId}";
 }

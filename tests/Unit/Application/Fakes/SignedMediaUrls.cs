@@ -10,5 +10,5 @@ internal sealed class SignedMediaUrls : IMediaUrls
 
     public string UrlForAnalysis(VideoResponse video) => For(video);
 
-    public string UrlForPlayback(VideoResponse video) => For(video);
+    public string SignedUrlFor(string videoResponseId) => $"https://media.example.com/signed/{videoResponseId}?sig=test";
 }

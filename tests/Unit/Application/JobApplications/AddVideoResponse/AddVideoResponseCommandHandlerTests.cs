@@ -1,3 +1,4 @@
+using AppBackend.Application.JobApplications;
 using AppBackend.Application.JobApplications.AddVideoResponse;
 using AppBackend.UnitTests.Application.Fakes;
 using AppBackend.UnitTests.Domain;
@@ -48,6 +49,7 @@ public class AddVideoResponseCommandHandlerTests
             new FakeCurrentUser("candidate-sub-1"),
             new FakeMediaStore(_log),
             Mappings.Mapper(),
+            new JobApplicationViewPresenter(new FakeMediaUrls()),
             new FakeTimeProvider(scenario.Later()),
             NullLogger<AddVideoResponseCommandHandler>.Instance);
     }

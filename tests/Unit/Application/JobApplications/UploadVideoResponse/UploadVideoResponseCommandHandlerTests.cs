@@ -1,4 +1,5 @@
 using AppBackend.Application.Common.Security;
+using AppBackend.Application.JobApplications;
 using AppBackend.Application.JobApplications.UploadVideoResponse;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
@@ -140,8 +141,8 @@ public class UploadVideoResponseCommandHandlerTests
             _unitOfWork,
             user ?? new FakeCurrentUser(Owner),
             _media,
-            new FakeMediaUrls(),
             Mappings.Mapper(),
+            new JobApplicationViewPresenter(new FakeMediaUrls()),
             new FakeTimeProvider(scenario.Later()),
             NullLogger<UploadVideoResponseCommandHandler>.Instance);
     }
