@@ -53,6 +53,7 @@ public class MicroBenchmarks
 
         var now = DateTimeOffset.UtcNow;
         _interview = Interview.Create(
+            "bench-org",
             "Backend Engineer",
             [.. Enumerable.Range(1, 10).Select(i => new QuestionDraft(
                 $"Question {i}: tell us about a hard problem you solved and what you learned from it.",

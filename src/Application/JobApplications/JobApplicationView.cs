@@ -4,6 +4,7 @@ namespace AppBackend.Application.JobApplications;
 public sealed record JobApplicationView(
     string Id,
     string InterviewId,
+    string OrganizationId,
     CandidateView Candidate,
     string Status,
     bool AllowRetry,

@@ -2,7 +2,10 @@ using AppBackend.Domain.Common;
 
 namespace AppBackend.Domain.Interviews;
 
-/// <summary>A recruiter's interview: a title and its ordered questions. Immutable once created.</summary>
+/// <summary>
+/// A recruiter's interview: a title and its ordered questions, in the organization of the recruiter who created it.
+/// Immutable once created.
+/// </summary>
 public sealed class Interview : AggregateRoot
 {
     private readonly List<Question> _questions = [];
@@ -10,6 +13,9 @@ public sealed class Interview : AggregateRoot
     private Interview()
     {
     }
+
+    /// <summary>The hiring company the interview belongs to (the creating recruiter's <c>org</c>); set once, at creation.</summary>
+    public string OrganizationId { get; private set; } = string.Empty;
 
     public string Title { get; private set; } = string.Empty;
 
@@ -19,15 +25,16 @@ public sealed class Interview : AggregateRoot
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Input rules are checked by the caller's validator; this only refuses what would break the aggregate.</summary>
-    public static Interview Create(string title, IReadOnlyList<QuestionDraft> questions, DateTimeOffset now)
+    public static Interview Create(string organizationId, string title, IReadOnlyList<QuestionDraft> questions, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         if (questions.Count == 0)
         {
             throw new ArgumentException("An interview needs at least one question.", nameof(questions));
         }
 
-        var interview = new Interview { Id = IdGenerator.NewId(now), Title = title, CreatedAt = now };
+        var interview = new Interview { Id = IdGenerator.NewId(now), OrganizationId = organizationId, Title = title, CreatedAt = now };
         for (var position = 0; position < questions.Count; position++)
         {
             var draft = questions[position];

@@ -19,6 +19,9 @@ public sealed class JobApplication : AggregateRoot
 
     public string InterviewId { get; private set; } = string.Empty;
 
+    /// <summary>Its interview's organization, copied at creation so that an organization's list is one indexed read.</summary>
+    public string OrganizationId { get; private set; } = string.Empty;
+
     /// <summary>The <c>sub</c> of whoever created the application; a candidate sees only his own.</summary>
     public string OwnerId { get; private set; } = string.Empty;
 
@@ -63,6 +66,7 @@ public sealed class JobApplication : AggregateRoot
         {
             Id = IdGenerator.NewId(now),
             InterviewId = interview.Id,
+            OrganizationId = interview.OrganizationId,
             OwnerId = ownerId,
             Candidate = candidate,
             Status = ApplicationStatus.Draft,

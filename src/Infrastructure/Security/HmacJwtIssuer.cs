@@ -9,6 +9,9 @@ public sealed class HmacJwtIssuer(TimeProvider clock)
 {
     public const string RoleClaim = "role";
 
+    /// <summary>A recruiter's organization (contract section 4).</summary>
+    public const string OrganizationClaim = "org";
+
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <summary>A token with a fresh <c>jti</c>, <c>iat</c> = <c>nbf</c> = now and <c>exp</c> = now + <paramref name="lifetime"/>.</summary>
@@ -34,11 +37,23 @@ public sealed class HmacJwtIssuer(TimeProvider clock)
         return Handler.CreateToken(descriptor);
     }
 
-    /// <summary>A frontend API token for <paramref name="role"/> and subject <paramref name="subject"/>.</summary>
-    public string IssueUserToken(string signingKey, string issuer, string audience, string role, string subject, TimeSpan lifetime) =>
-        Issue(signingKey, issuer, audience, lifetime, new Dictionary<string, object>
+    /// <summary>
+    /// A frontend API token for <paramref name="role"/> and subject <paramref name="subject"/>, with the <c>org</c>
+    /// claim when <paramref name="organizationId"/> is given (a recruiter's token needs one).
+    /// </summary>
+    public string IssueUserToken(
+        string signingKey, string issuer, string audience, string role, string subject, TimeSpan lifetime, string? organizationId = null)
+    {
+        var claims = new Dictionary<string, object>
         {
             [JwtRegisteredClaimNames.Sub] = subject,
             [RoleClaim] = role,
-        });
+        };
+        if (organizationId is not null)
+        {
+            claims[OrganizationClaim] = organizationId;
+        }
+
+        return Issue(signingKey, issuer, audience, lifetime, claims);
+    }
 }

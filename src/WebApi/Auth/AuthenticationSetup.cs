@@ -1,6 +1,7 @@
 using System.Text;
 using AppBackend.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -50,9 +51,12 @@ internal static class AuthenticationSetup
             }
         });
 
+        var organization = new RecruiterOrganizationRequirement();
+        services.AddSingleton<IAuthorizationHandler>(organization);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, OrganizationProblemResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.ApiUser, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter, Roles.Candidate))
-            .AddPolicy(Policies.Recruiter, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter));
+            .AddPolicy(Policies.ApiUser, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter, Roles.Candidate).AddRequirements(organization))
+            .AddPolicy(Policies.Recruiter, p => p.RequireAuthenticatedUser().RequireClaim(JwtRegisteredClaimNames.Sub).RequireRole(Roles.Recruiter).AddRequirements(organization));
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using AppBackend.Application.Common.Security;
+using AppBackend.Infrastructure.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AppBackend.WebApi.Auth;
 
-/// <summary>The caller as the validated JWT describes him.</summary>
+/// <summary>The caller as the validated JWT describes him; never one acting across organizations.</summary>
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     public string Subject =>
@@ -11,4 +12,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
         ?? throw new InvalidOperationException("The request has no authenticated subject.");
 
     public bool IsRecruiter => accessor.HttpContext?.User.IsInRole(Roles.Recruiter) == true;
+
+    public string? OrganizationId => IsRecruiter ? accessor.HttpContext?.User.FindFirst(HmacJwtIssuer.OrganizationClaim)?.Value : null;
+
+    public bool ActsAcrossOrganizations => false;
 }

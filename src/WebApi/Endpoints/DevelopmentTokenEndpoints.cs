@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Security;
 using AppBackend.Infrastructure.Security;
 using AppBackend.WebApi.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,25 +12,40 @@ namespace AppBackend.WebApi.Endpoints;
 /// </summary>
 public static class DevelopmentTokenEndpoints
 {
+    /// <summary>The organization of a dev recruiter token when the request names none.</summary>
+    public const string DefaultOrganization = "dev-org";
+
     public static IEndpointRouteBuilder MapDevelopmentTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dev/token", IssueDevelopmentToken).WithTags("Development").AllowAnonymous();
+        app.MapGet("/dev/token", IssueDevelopmentToken)
+            .WithTags("Development")
+            .WithDescription($"A recruiter token carries org (default '{DefaultOrganization}'); a candidate token has none, org is ignored for it.")
+            .AllowAnonymous();
         return app;
     }
 
     public static Results<Ok<DevelopmentToken>, ProblemHttpResult> IssueDevelopmentToken(
-        HmacJwtIssuer issuer, IOptions<AuthOptions> auth, string role = Roles.Candidate, string sub = "dev-candidate")
+        HmacJwtIssuer issuer,
+        IOptions<AuthOptions> auth,
+        string role = Roles.Candidate,
+        string sub = "dev-candidate",
+        string org = DefaultOrganization)
     {
-        if (role is not (Roles.Recruiter or Roles.Candidate) || string.IsNullOrWhiteSpace(sub) || auth.Value.SigningKey is null)
+        if (role is not (Roles.Recruiter or Roles.Candidate)
+            || string.IsNullOrWhiteSpace(sub)
+            || !RecruiterOrganizationRequirement.HasUsableOrganization(org)
+            || auth.Value.SigningKey is null)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
-                detail: "role must be 'recruiter' or 'candidate', sub must be non-empty, and a signing key must be configured.");
+                detail: $"role must be 'recruiter' or 'candidate', sub must be non-empty, org must be 1 to {ApplicationAccess.MaxOrganizationIdLength} characters, and a signing key must be configured.");
         }
 
-        var token = issuer.IssueUserToken(auth.Value.SigningKey, auth.Value.Issuer, auth.Value.Audience, role, sub, TimeSpan.FromHours(8));
-        return TypedResults.Ok(new DevelopmentToken(token, role, sub));
+        var organization = role == Roles.Recruiter ? org : null;
+        var token = issuer.IssueUserToken(auth.Value.SigningKey, auth.Value.Issuer, auth.Value.Audience, role, sub, TimeSpan.FromHours(8), organization);
+        return TypedResults.Ok(new DevelopmentToken(token, role, sub, organization));
     }
 }
 
-public sealed record DevelopmentToken(string AccessToken, string Role, string Sub);
+/// <summary><see cref="Org"/> is the recruiter's organization, null for a candidate.</summary>
+public sealed record DevelopmentToken(string AccessToken, string Role, string Sub, string? Org);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Web;
 using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Security;
 using AppBackend.IntegrationTests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -239,7 +240,7 @@ public sealed class MediaServingTests(SqliteApiFixture fixture) : IClassFixture<
         await (await ApiRequests.AddVideoAsync(_recruiter, applicationId, questions[1])).ShouldHaveStatusAsync(HttpStatusCode.Created);
 
         using var scope = fixture.Factory.Services.CreateScope();
-        var application = await scope.ServiceProvider.GetRequiredService<IJobApplicationQueries>().FindAsync(applicationId, CancellationToken.None);
+        var application = await scope.ServiceProvider.GetRequiredService<IJobApplicationQueries>().FindAsync(applicationId, AccessScope.Everything, CancellationToken.None);
         var urls = scope.ServiceProvider.GetRequiredService<IMediaUrls>();
         var stored = application!.VideoResponses.Single(v => v.QuestionId == questions[0]);
         var external = application.VideoResponses.Single(v => v.QuestionId == questions[1]);

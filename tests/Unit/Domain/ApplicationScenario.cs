@@ -29,6 +29,9 @@ internal sealed class ApplicationScenario
 
     public DateTimeOffset Now => _clock.GetUtcNow();
 
+    /// <summary>The organization of every scenario's interview.</summary>
+    public const string Organization = "acme";
+
     public static ApplicationScenario Start(int questionCount = 2)
     {
         var clock = new FakeTimeProvider(StartTime);
@@ -44,6 +47,7 @@ internal sealed class ApplicationScenario
 
     public static Interview NewInterview(int questionCount, DateTimeOffset now) =>
         Interview.Create(
+            Organization,
             "Backend Engineer",
             [.. Enumerable.Range(0, questionCount)
                 .Select(i => new QuestionDraft($"Question {i}", 60 + i, $$"""{"skill":"skill_{{i}}"}"""))],

@@ -16,9 +16,10 @@ public class InterviewTests
             new("Design a URL shortener.", 600, """{"skill":"system_design"}"""),
         ];
 
-        var interview = Interview.Create("Backend Engineer", drafts, Now);
+        var interview = Interview.Create("acme", "Backend Engineer", drafts, Now);
 
         interview.Id.Should().MatchRegex("^[0-9a-f]{32}$");
+        interview.OrganizationId.Should().Be("acme");
         interview.Title.Should().Be("Backend Engineer");
         interview.CreatedAt.Should().Be(Now);
         interview.Questions.Select(q => (q.Text, q.DurationSeconds, q.AiMetadataJson))
@@ -49,7 +50,7 @@ public class InterviewTests
     [Fact]
     public void Create_WithoutQuestions_Throws()
     {
-        var create = () => Interview.Create("Backend Engineer", [], Now);
+        var create = () => Interview.Create("acme", "Backend Engineer", [], Now);
 
         create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("questions");
     }
@@ -59,7 +60,7 @@ public class InterviewTests
     [InlineData("   ")]
     public void Create_WithBlankTitle_Throws(string title)
     {
-        var create = () => Interview.Create(title, [new QuestionDraft("Q", 60, "{}")], Now);
+        var create = () => Interview.Create("acme", title, [new QuestionDraft("Q", 60, "{}")], Now);
 
         create.Should().Throw<ArgumentException>();
     }
@@ -81,5 +82,15 @@ public class InterviewTests
         interview.HasQuestion(other.Questions[0].Id).Should().BeFalse();
         interview.HasQuestion("unknown-question").Should().BeFalse();
         interview.HasQuestion(string.Empty).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Create_WithoutAnOrganization_Throws(string organizationId)
+    {
+        var create = () => Interview.Create(organizationId, "Backend Engineer", [new QuestionDraft("Q", 60, "{}")], Now);
+
+        create.Should().Throw<ArgumentException>();
     }
 }

@@ -16,6 +16,7 @@ public class JobApplicationCreateTests
 
         application.Id.Should().MatchRegex("^[0-9a-f]{32}$");
         application.InterviewId.Should().Be(interview.Id);
+        application.OrganizationId.Should().Be(ApplicationScenario.Organization, "an application belongs to its interview's organization");
         application.OwnerId.Should().Be("owner-1");
         application.Candidate.Should().Be(SomeCandidate);
         application.Status.Should().Be(ApplicationStatus.Draft);

@@ -43,14 +43,15 @@ public static class ApplicationsCommands
         var status = new Option<string>("--status") { Description = "Only this status (draft, queued, awaiting_ai_analysis, completed, dispatch_failed, analysis_failed)." };
         var olderThan = Durations.Option("--older-than", "Only applications not changed for at least this long (10m, 2h, 1d, 00:10:00).");
         var interview = new Option<string>("--interview") { Description = "Only applications to this interview.", HelpName = "ID" };
+        var organization = new Option<string>("--org") { Description = "Only this organization's applications (every organization's without it).", HelpName = "ORG" };
         var limit = new Option<int>("--limit") { Description = $"At most this many, 1 to {PageCursor.MaxLimit}.", DefaultValueFactory = _ => PageCursor.DefaultLimit };
         var cursor = new Option<string>("--cursor") { Description = "Continue after the previous page (its 'next cursor')." };
-        var list = new Command("list", "Applications, newest first (GET /api/applications).") { status, olderThan, interview, limit, cursor };
+        var list = new Command("list", "Applications, newest first (GET /api/applications).") { status, olderThan, interview, organization, limit, cursor };
         list.SetAction(runner.Action(async (context, cancellationToken) =>
         {
             var parsed = context.Parsed;
             var query = new ListApplicationsQuery(
-                parsed.GetValue(interview), parsed.GetValue(status), parsed.GetValue(limit), parsed.GetValue(cursor), parsed.GetValue(olderThan));
+                parsed.GetValue(interview), parsed.GetValue(status), parsed.GetValue(limit), parsed.GetValue(cursor), parsed.GetValue(olderThan), parsed.GetValue(organization));
             await context.EnsureDatabaseAsync(cancellationToken);
             var page = await context.SendAsync(query, cancellationToken);
             await (context.Json ? context.WriteJsonAsync(page) : ApplicationText.WriteAsync(context.Output, page));

@@ -17,6 +17,7 @@ public static class ApplicationText
         var candidate = application.Candidate;
         var details = new Table("FIELD", "VALUE");
         details.Add("id", application.Id);
+        details.Add("organization", application.OrganizationId);
         details.Add("interview", application.InterviewId);
         details.Add("candidate", $"{candidate.FullName} <{candidate.Email}>");
         details.Add("phone", candidate.Phone);
@@ -60,12 +61,13 @@ public static class ApplicationText
             return;
         }
 
-        var table = new Table("ID", "STATUS", "CANDIDATE", "INTERVIEW", "VIDEOS DONE", "RETRY", "UPDATED");
+        var table = new Table("ID", "ORG", "STATUS", "CANDIDATE", "INTERVIEW", "VIDEOS DONE", "RETRY", "UPDATED");
         foreach (var application in page.Items)
         {
             var done = application.VideoResponses.Count(v => v.Status == "done");
             table.Add(
                 application.Id,
+                application.OrganizationId,
                 application.Status,
                 application.Candidate.FullName,
                 application.InterviewId,

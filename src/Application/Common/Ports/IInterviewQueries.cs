@@ -1,13 +1,17 @@
 using AppBackend.Application.Common.Paging;
+using AppBackend.Application.Common.Security;
 using AppBackend.Domain.Interviews;
 
 namespace AppBackend.Application.Common.Ports;
 
-/// <summary>Read-only access for views: nothing returned here is tracked for saving.</summary>
+/// <summary>
+/// Read-only access for views: nothing returned here is tracked for saving. Every read is narrowed to the caller's
+/// <see cref="AccessScope"/>: what lies outside it is not found.
+/// </summary>
 public interface IInterviewQueries
 {
-    Task<Interview?> FindAsync(string id, CancellationToken cancellationToken);
+    Task<Interview?> FindAsync(string id, AccessScope scope, CancellationToken cancellationToken);
 
     /// <summary>Newest first, strictly after <paramref name="after"/>, at most <paramref name="take"/> rows.</summary>
-    Task<IReadOnlyList<Interview>> ListAsync(PageCursor? after, int take, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Interview>> ListAsync(AccessScope scope, PageCursor? after, int take, CancellationToken cancellationToken);
 }

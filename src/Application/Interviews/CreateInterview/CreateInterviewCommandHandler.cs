@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Security;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
 using MapsterMapper;
@@ -6,7 +7,7 @@ using Mediator;
 namespace AppBackend.Application.Interviews.CreateInterview;
 
 public sealed class CreateInterviewCommandHandler(
-    IInterviewRepository interviews, IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock)
+    IInterviewRepository interviews, IUnitOfWork unitOfWork, ICurrentUser user, IMapper mapper, TimeProvider clock)
     : ICommandHandler<CreateInterviewCommand, InterviewView>
 {
     public async ValueTask<InterviewView> Handle(CreateInterviewCommand command, CancellationToken cancellationToken)
@@ -14,7 +15,7 @@ public sealed class CreateInterviewCommandHandler(
         var questions = command.Questions!
             .Select(q => new QuestionDraft(q.Text!, q.DurationSeconds, q.AiMetadata.GetRawText()))
             .ToList();
-        var interview = Interview.Create(command.Title!, questions, clock.GetUtcNow());
+        var interview = Interview.Create(user.OrganizationOf(), command.Title!, questions, clock.GetUtcNow());
         interviews.Add(interview);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return mapper.Map<InterviewView>(interview);

@@ -1,4 +1,5 @@
 using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Security;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
 using MapsterMapper;
@@ -6,12 +7,12 @@ using Mediator;
 
 namespace AppBackend.Application.Interviews.GetInterview;
 
-public sealed class GetInterviewQueryHandler(IInterviewQueries queries, IMapper mapper)
+public sealed class GetInterviewQueryHandler(IInterviewQueries queries, ICurrentUser user, IMapper mapper)
     : IQueryHandler<GetInterviewQuery, Result<InterviewView>>
 {
     public async ValueTask<Result<InterviewView>> Handle(GetInterviewQuery query, CancellationToken cancellationToken)
     {
-        var interview = await queries.FindAsync(query.Id, cancellationToken);
+        var interview = await queries.FindAsync(query.Id, user.ScopeOf(), cancellationToken);
         return interview is null ? InterviewErrors.NotFound(query.Id) : mapper.Map<InterviewView>(interview);
     }
 }

@@ -19,7 +19,7 @@ public sealed class CreateApplicationCommandHandler(
 {
     public async ValueTask<Result<JobApplicationView>> Handle(CreateApplicationCommand command, CancellationToken cancellationToken)
     {
-        var interview = await interviews.FindAsync(command.InterviewId!, cancellationToken);
+        var interview = await interviews.FindAccessibleAsync(command.InterviewId!, user, cancellationToken);
         if (interview is null)
         {
             return InterviewErrors.NotFound(command.InterviewId!);

@@ -8,7 +8,7 @@ using Mediator;
 namespace AppBackend.Application.JobApplications.GetApplication;
 
 /// <summary>
-/// One read, one access rule, for the view alone and for the view with the version it was read at. The view alone
+/// One read, narrowed to the caller's scope, for the view alone and for the view with the version it was read at. The view alone
 /// goes out to its reader, presented (uploads with signed URLs); the snapshot keeps the stored view, which a signature
 /// never changes, so that comparing two snapshots sees only real changes.
 /// </summary>
@@ -27,8 +27,8 @@ public sealed class GetApplicationQueryHandler(IJobApplicationQueries queries, I
 
     private async Task<Result<ApplicationSnapshot>> ReadAsync(string applicationId, CancellationToken cancellationToken)
     {
-        var application = await queries.FindAsync(applicationId, cancellationToken);
-        if (application is null || !user.CanAccess(application))
+        var application = await queries.FindAsync(applicationId, user.ScopeOf(), cancellationToken);
+        if (application is null)
         {
             return JobApplicationErrors.NotFound(applicationId);
         }

@@ -1,4 +1,5 @@
 using AppBackend.Application.Common.Paging;
+using AppBackend.Application.Common.Security;
 using AppBackend.Domain.JobApplications;
 using FluentValidation;
 
@@ -17,6 +18,7 @@ public sealed class ListApplicationsQueryValidator : AbstractValidator<ListAppli
             .Must(s => StatusNames.TryParse(s!, out _))
             .When(q => q.Status is not null)
             .WithMessage("'status' must be one of: draft, queued, awaiting_ai_analysis, completed, dispatch_failed, analysis_failed.");
+        RuleFor(q => q.OrganizationId).NotEmpty().MaximumLength(ApplicationAccess.MaxOrganizationIdLength).When(q => q.OrganizationId is not null);
         RuleFor(q => q.NotUpdatedFor)
             .Must(d => d >= TimeSpan.Zero && d <= MaxNotUpdatedFor)
             .When(q => q.NotUpdatedFor is not null)

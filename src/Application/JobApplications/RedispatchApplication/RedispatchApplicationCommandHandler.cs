@@ -38,8 +38,8 @@ public sealed partial class RedispatchApplicationCommandHandler(
 {
     public async ValueTask<Result<RedispatchReport>> Handle(RedispatchApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await applications.FindAsync(command.ApplicationId, cancellationToken);
-        if (application is null || !user.CanAccess(application))
+        var application = await applications.FindAccessibleAsync(command.ApplicationId, user, cancellationToken);
+        if (application is null)
         {
             return JobApplicationErrors.NotFound(command.ApplicationId);
         }
@@ -78,7 +78,7 @@ public sealed partial class RedispatchApplicationCommandHandler(
             return dispatched.Error;
         }
 
-        var after = await queries.FindAsync(application.Id, cancellationToken)
+        var after = await queries.FindAsync(application.Id, user.ScopeOf(), cancellationToken)
             ?? throw new InvalidOperationException($"Application '{application.Id}' disappeared while it was dispatched.");
         return new RedispatchReport(dispatched.Value, recreated, presenter.Present(mapper.Map<JobApplicationView>(after)));
     }

@@ -11,9 +11,13 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
         builder.ToTable("interviews");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).HasMaxLength(64);
+        builder.Property(i => i.OrganizationId).HasMaxLength(128).IsRequired();
         builder.Property(i => i.Title).HasMaxLength(200).IsRequired();
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.CreatedAt, i.Id });
+
+        // A recruiter's newest-first page of his organization's interviews.
+        builder.HasIndex(i => new { i.OrganizationId, i.CreatedAt, i.Id });
 
         builder.OwnsMany(i => i.Questions, question =>
         {

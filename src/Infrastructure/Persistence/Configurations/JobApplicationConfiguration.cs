@@ -17,6 +17,7 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).HasMaxLength(64);
         builder.Property(a => a.InterviewId).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.OrganizationId).HasMaxLength(128).IsRequired();
         builder.Property(a => a.OwnerId).HasMaxLength(256).IsRequired();
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.FailureReason).HasMaxLength(500);
@@ -34,8 +35,9 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
             candidate.Property(c => c.CvUrl).HasColumnName("CandidateCvUrl").HasMaxLength(2048);
         });
 
-        // Newest-first paging, optionally per owner, interview or status.
+        // Newest-first paging, optionally per organization (a recruiter's list), owner, interview or status.
         builder.HasIndex(a => new { a.CreatedAt, a.Id });
+        builder.HasIndex(a => new { a.OrganizationId, a.CreatedAt, a.Id });
         builder.HasIndex(a => new { a.OwnerId, a.CreatedAt, a.Id });
         builder.HasIndex(a => new { a.InterviewId, a.CreatedAt, a.Id });
         builder.HasIndex(a => new { a.Status, a.CreatedAt, a.Id });

@@ -1,5 +1,6 @@
 using AppBackend.Application.Common.Paging;
 using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Security;
 using AppBackend.Domain.JobApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,16 +8,17 @@ namespace AppBackend.Infrastructure.Persistence.Queries;
 
 internal sealed class JobApplicationQueries(AppDbContext db) : IJobApplicationQueries
 {
-    public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) =>
-        db.JobApplications.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+    public Task<JobApplication?> FindAsync(string id, AccessScope scope, CancellationToken cancellationToken) =>
+        db.JobApplications.AsNoTracking().Where(scope.Applications).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
+    /// <summary>A recruiter's page is read from the (OrganizationId, CreatedAt, Id) index, a candidate's from the owner's.</summary>
     public async Task<IReadOnlyList<JobApplication>> ListAsync(
-        JobApplicationFilter filter, PageCursor? after, int take, CancellationToken cancellationToken)
+        AccessScope scope, JobApplicationFilter filter, PageCursor? after, int take, CancellationToken cancellationToken)
     {
-        var query = db.JobApplications.AsNoTracking();
-        if (filter.OwnerId is not null)
+        var query = db.JobApplications.AsNoTracking().Where(scope.Applications);
+        if (filter.OrganizationId is not null)
         {
-            query = query.Where(a => a.OwnerId == filter.OwnerId);
+            query = query.Where(a => a.OrganizationId == filter.OrganizationId);
         }
 
         if (filter.InterviewId is not null)

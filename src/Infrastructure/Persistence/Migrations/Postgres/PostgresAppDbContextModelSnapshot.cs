@@ -96,6 +96,11 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -108,6 +113,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("interviews", (string)null);
                 });
@@ -139,6 +146,11 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LatestAiAnalysisId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<double?>("OverallScore")
                         .HasColumnType("double precision");
@@ -194,6 +206,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("InterviewId", "CreatedAt", "Id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
 
                     b.HasIndex("OwnerId", "CreatedAt", "Id");
 

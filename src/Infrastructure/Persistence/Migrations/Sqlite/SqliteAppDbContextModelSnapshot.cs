@@ -90,6 +90,11 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -102,6 +107,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("interviews", (string)null);
                 });
@@ -132,6 +139,11 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("LatestAiAnalysisId")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("OverallScore")
@@ -188,6 +200,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("InterviewId", "CreatedAt", "Id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
 
                     b.HasIndex("OwnerId", "CreatedAt", "Id");
 

@@ -170,6 +170,7 @@ public class AnalysisRequestFactoryCreateTests
 
     private static Interview NewInterview() =>
         Interview.Create(
+            "acme",
             "Senior Backend Engineer",
             [
                 new QuestionDraft("Tell us about a deadline you missed.", 120, MetadataJson[0]),
