@@ -108,7 +108,8 @@ function renderSummary(summary: HTMLElement, application: JobApplication, interv
       h('dt', {}, 'Overall score'), h('dd', { class: 'score', 'data-testid': 'overall-score' }, formatScore(application.overallScore)),
       application.failureReason ? h('dt', {}, 'Why it failed') : null,
       application.failureReason ? h('dd', {}, application.failureReason) : null,
-      h('dt', {}, 'Submitted by the candidate'), h('dd', {}, formatDate(application.createdAt))),
+      h('dt', {}, 'Started'), h('dd', {}, formatDate(application.createdAt)),
+      h('dt', {}, 'Last change'), h('dd', {}, formatDate(application.updatedAt))),
     application.allowRetry
       ? h('div', { class: 'actions' }, h('button', { type: 'button', 'data-action': 'retry' }, 'Retry the analysis'),
         h('p', { class: 'problem retry-problem', role: 'alert', hidden: true }))
