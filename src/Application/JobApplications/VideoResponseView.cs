@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using AppBackend.Application.Interviews;
+
 namespace AppBackend.Application.JobApplications;
 
 public sealed record VideoResponseView(
@@ -7,4 +10,5 @@ public sealed record VideoResponseView(
     string Status,
     string? JobId,
     double? OverallScore,
-    string? AiAnalysisId);
+    string? AiAnalysisId,
+    [property: Description(QuestionDescriptions.Takes)] int Takes);

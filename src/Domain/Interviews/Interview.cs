@@ -34,15 +34,22 @@ public sealed class Interview : AggregateRoot
             throw new ArgumentException("An interview needs at least one question.", nameof(questions));
         }
 
+        // The takes rule counts from one, and a negative think time means nothing.
+        if (questions.Any(q => q.MaxTakes < 1 || q.ThinkingSeconds < 0))
+        {
+            throw new ArgumentException("A question allows at least one take and a think time of zero or more seconds.", nameof(questions));
+        }
+
         var interview = new Interview { Id = IdGenerator.NewId(now), OrganizationId = organizationId, Title = title, CreatedAt = now };
         for (var position = 0; position < questions.Count; position++)
         {
-            var draft = questions[position];
-            interview._questions.Add(new Question(IdGenerator.NewId(now), position, draft.Text, draft.DurationSeconds, draft.AiMetadataJson));
+            interview._questions.Add(new Question(IdGenerator.NewId(now), position, questions[position]));
         }
 
         return interview;
     }
 
     public bool HasQuestion(string questionId) => _questions.Exists(q => q.Id == questionId);
+
+    public Question? FindQuestion(string questionId) => _questions.Find(q => q.Id == questionId);
 }

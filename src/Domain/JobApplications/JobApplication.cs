@@ -89,8 +89,9 @@ public sealed class JobApplication : AggregateRoot
     }
 
     /// <summary>
-    /// Answers a question. While draft, a second answer replaces the first; after a failed analysis, only a
-    /// failed video may be replaced (before the retry).
+    /// Answers a question. While draft, a second answer replaces the first, one take more, up to the question's
+    /// <see cref="Question.MaxTakes"/>; after a failed analysis, only a failed video may be replaced (before the
+    /// retry), and that re-recording is not a take: the failure was not the candidate's.
     /// </summary>
     public Result<VideoReplacement> AddVideoResponse(
         Interview interview, string questionId, string url, bool isStoredUpload, DateTimeOffset now) =>
@@ -108,15 +109,23 @@ public sealed class JobApplication : AggregateRoot
     private Result<VideoReplacement> Answer(
         Interview interview, string questionId, Func<string, string> urlOf, bool isStoredUpload, DateTimeOffset now)
     {
-        if (interview.Id != InterviewId || !interview.HasQuestion(questionId))
+        var question = interview.Id == InterviewId ? interview.FindQuestion(questionId) : null;
+        if (question is null)
         {
             return JobApplicationErrors.QuestionNotInInterview(questionId);
         }
 
         var existing = _videoResponses.Find(v => v.QuestionId == questionId);
+        int takes;
         switch (Status)
         {
             case ApplicationStatus.Draft:
+                takes = (existing?.Takes ?? 0) + 1;
+                if (question.MaxTakes is { } maxTakes && takes > maxTakes)
+                {
+                    return JobApplicationErrors.TakesExhausted(questionId, maxTakes);
+                }
+
                 break;
             case ApplicationStatus.AnalysisFailed when AllowRetry:
                 // A failed video, or a replacement of one that has not been sent yet.
@@ -125,6 +134,7 @@ public sealed class JobApplication : AggregateRoot
                     return JobApplicationErrors.VideoNotReplaceable(questionId);
                 }
 
+                takes = existing.Takes;
                 break;
             default:
                 return JobApplicationErrors.NotEditable(Status);
@@ -136,7 +146,7 @@ public sealed class JobApplication : AggregateRoot
         }
 
         var id = IdGenerator.NewId(now);
-        var added = new VideoResponse(id, questionId, urlOf(id), isStoredUpload);
+        var added = new VideoResponse(id, questionId, urlOf(id), isStoredUpload, takes);
         _videoResponses.Add(added);
         Touch(now);
         return new VideoReplacement(added, existing);

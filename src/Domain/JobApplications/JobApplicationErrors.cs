@@ -21,6 +21,10 @@ public static class JobApplicationErrors
     public static Error VideoNotReplaceable(string questionId) =>
         Error.Conflict("application.video_not_replaceable", $"The answer to question '{questionId}' has not failed analysis, so it cannot be replaced now.");
 
+    public static Error TakesExhausted(string questionId, int maxTakes) =>
+        Error.Conflict("application.takes_exhausted", $"Question '{questionId}' allows {maxTakes} take{(maxTakes == 1 ? string.Empty : "s")}, and all of them are recorded.")
+            with { Details = new Dictionary<string, object?> { ["questionId"] = questionId, ["maxTakes"] = maxTakes } };
+
     public static Error NotDraft(ApplicationStatus status) =>
         Error.Conflict("application.not_draft", $"Only a draft application can be submitted; it is {StatusNames.Of(status)}.");
 

@@ -10,12 +10,13 @@ public sealed class VideoResponse
     {
     }
 
-    internal VideoResponse(string id, string questionId, string url, bool isStoredUpload)
+    internal VideoResponse(string id, string questionId, string url, bool isStoredUpload, int takes)
     {
         Id = id;
         QuestionId = questionId;
         Url = url;
         IsStoredUpload = isStoredUpload;
+        Takes = takes;
         Status = VideoStatus.Uploaded;
     }
 
@@ -30,6 +31,12 @@ public sealed class VideoResponse
     public bool IsStoredUpload { get; private set; }
 
     public VideoStatus Status { get; private set; }
+
+    /// <summary>
+    /// How many times the candidate has recorded this answer: one for the first, one more for each replacement while
+    /// the application is draft. A re-recording of a video whose analysis failed keeps the count.
+    /// </summary>
+    public int Takes { get; private set; }
 
     /// <summary>The AI backend job currently analysing this video; null until dispatched.</summary>
     public string? JobId { get; private set; }

@@ -20,8 +20,9 @@ namespace AppBackend.WebApi.Events;
 /// returns), first the current state, then one event per visible change; a comment line every
 /// <c>Events:KeepAliveInterval</c>. A change notification makes the stream read the application again through the
 /// Application layer (same access rule), in a scope of its own; an event whose stored view equals the last one sent is
-/// not sent. Views are compared as stored and presented (uploads with freshly signed URLs) only as they are written, so
-/// a renewed signature never makes an event. It ends when the client goes, the server stops, or the application is no longer visible to the caller.
+/// not sent. Views are compared as stored and presented (uploads with freshly signed URLs) only as they are written,
+/// so a renewed signature never makes an event. It ends when the client goes, the server stops, or the application is
+/// no longer visible to the caller.
 /// </summary>
 public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataProvider
 {

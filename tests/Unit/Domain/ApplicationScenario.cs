@@ -32,10 +32,11 @@ internal sealed class ApplicationScenario
     /// <summary>The organization of every scenario's interview.</summary>
     public const string Organization = "acme";
 
-    public static ApplicationScenario Start(int questionCount = 2)
+    /// <param name="maxTakes">Every question's <see cref="Question.MaxTakes"/>; null is unlimited.</param>
+    public static ApplicationScenario Start(int questionCount = 2, int? maxTakes = null)
     {
         var clock = new FakeTimeProvider(StartTime);
-        var interview = NewInterview(questionCount, clock.GetUtcNow());
+        var interview = NewInterview(questionCount, clock.GetUtcNow(), maxTakes);
         clock.Advance(TimeSpan.FromMinutes(1));
         var application = JobApplication.Create(
             interview,
@@ -45,12 +46,12 @@ internal sealed class ApplicationScenario
         return new ApplicationScenario(interview, application, clock);
     }
 
-    public static Interview NewInterview(int questionCount, DateTimeOffset now) =>
+    public static Interview NewInterview(int questionCount, DateTimeOffset now, int? maxTakes = null) =>
         Interview.Create(
             Organization,
             "Backend Engineer",
             [.. Enumerable.Range(0, questionCount)
-                .Select(i => new QuestionDraft($"Question {i}", 60 + i, $$"""{"skill":"skill_{{i}}"}"""))],
+                .Select(i => new QuestionDraft($"Question {i}", 60 + i, $$"""{"skill":"skill_{{i}}"}""", MaxTakes: maxTakes))],
             now);
 
     /// <summary>The score <see cref="Finish(int)"/> reports for a video: 80, 90, 100, ...</summary>

@@ -13,7 +13,7 @@ public sealed class CreateInterviewCommandHandler(
     public async ValueTask<InterviewView> Handle(CreateInterviewCommand command, CancellationToken cancellationToken)
     {
         var questions = command.Questions!
-            .Select(q => new QuestionDraft(q.Text!, q.DurationSeconds, q.AiMetadata.GetRawText()))
+            .Select(q => new QuestionDraft(q.Text!, q.DurationSeconds, q.AiMetadata.GetRawText(), q.ThinkingSeconds, q.MaxTakes))
             .ToList();
         var interview = Interview.Create(user.OrganizationOf(), command.Title!, questions, clock.GetUtcNow());
         interviews.Add(interview);

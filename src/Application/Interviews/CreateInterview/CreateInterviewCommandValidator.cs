@@ -15,6 +15,8 @@ public sealed class CreateInterviewCommandValidator : AbstractValidator<CreateIn
         {
             question.RuleFor(q => q.Text).NotEmpty().MaximumLength(2000);
             question.RuleFor(q => q.DurationSeconds).InclusiveBetween(1, 3600);
+            question.RuleFor(q => q.ThinkingSeconds).InclusiveBetween(0, 600).When(q => q.ThinkingSeconds is not null);
+            question.RuleFor(q => q.MaxTakes).InclusiveBetween(1, 10).When(q => q.MaxTakes is not null);
             question.RuleFor(q => q.AiMetadata)
                 .Must(m => m.ValueKind == JsonValueKind.Object && m.EnumerateObject().Any())
                 .WithMessage("'aiMetadata' must be a non-empty JSON object.");

@@ -64,7 +64,7 @@ public sealed class JobApplicationViewPresenterTests
     [Fact]
     public void Present_AUrlThatOnlyContainsTheMediaPrefix_IsLeftAlone()
     {
-        var external = new VideoResponseView("v1", "q1", "https://cdn.example.com/media/v1.mp4", StatusNames.Of(VideoStatus.Uploaded), null, null, null);
+        var external = new VideoResponseView("v1", "q1", "https://cdn.example.com/media/v1.mp4", StatusNames.Of(VideoStatus.Uploaded), null, null, null, 1);
 
         _presenter.Present(external).Url.Should().Be("https://cdn.example.com/media/v1.mp4");
     }

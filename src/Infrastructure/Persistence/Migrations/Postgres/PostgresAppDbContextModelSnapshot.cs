@@ -236,6 +236,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasColumnType("character varying(64)");
 
+                            b1.Property<int?>("MaxTakes")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
@@ -243,6 +246,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
+
+                            b1.Property<int?>("ThinkingSeconds")
+                                .HasColumnType("integer");
 
                             b1.HasKey("Id");
 
@@ -351,6 +357,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("Takes")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Url")
                                 .IsRequired()

@@ -230,6 +230,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int?>("MaxTakes")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
@@ -237,6 +240,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ThinkingSeconds")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
@@ -345,6 +351,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Takes")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Url")
                                 .IsRequired()

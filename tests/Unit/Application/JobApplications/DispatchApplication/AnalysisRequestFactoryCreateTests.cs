@@ -165,6 +165,20 @@ public class AnalysisRequestFactoryCreateTests
         document.RootElement.GetProperty("videoResponses").GetArrayLength().Should().Be(0);
     }
 
+    [Fact]
+    public void Create_ForQuestionsWithThinkTimeAndMaxTakes_SendsNeither()
+    {
+        var interview = Interview.Create("acme", "Backend Engineer", [new QuestionDraft("Q", 60, MetadataJson[0], ThinkingSeconds: 30, MaxTakes: 2)], Now);
+        var application = QueuedApplication(interview);
+
+        var json = JsonSerializer.Serialize(Create(application, interview, application.VideoResponses), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        using var document = JsonDocument.Parse(json);
+        Names(document.RootElement.GetProperty("interview").GetProperty("questions")[0])
+            .Should().Equal("id", "text", "durationSeconds", "aiMetadata");
+        json.Should().NotContain("thinkingSeconds").And.NotContain("maxTakes").And.NotContain("takes");
+    }
+
     private static AnalysisRequest Create(JobApplication application, Interview interview, IReadOnlyList<VideoResponse> videos) =>
         AnalysisRequestFactory.Create(application, interview, videos, v => $"https://media.example.com/signed/{v.Id}", RequestId, CallbackUrl);
 
