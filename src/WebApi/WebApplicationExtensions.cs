@@ -1,3 +1,4 @@
+using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Cors;
 using AppBackend.WebApi.Endpoints;
 using AppBackend.WebApi.Frontend;
@@ -20,6 +21,7 @@ public static class WebApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
         if (app.IsFrontendEnabled())
         {

@@ -1,3 +1,4 @@
+using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Security;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
@@ -17,6 +18,11 @@ internal static class JobApplicationLookups
         var application = await applications.FindAsync(applicationId, cancellationToken);
         return application is not null && user.ScopeOf().Reaches(application) ? application : null;
     }
+
+    /// <summary>The application for reading only (not tracked), or null when it does not exist or the caller may not see it (both read as 404).</summary>
+    public static Task<JobApplication?> FindVisibleAsync(
+        this IJobApplicationQueries applications, string applicationId, ICurrentUser user, CancellationToken cancellationToken) =>
+        applications.FindAsync(applicationId, user.ScopeOf(), cancellationToken);
 
     /// <summary>The interview, or null when it does not exist or is another organization's (both read as 404).</summary>
     public static async Task<Interview?> FindAccessibleAsync(

@@ -5,7 +5,7 @@ public abstract class EventsApiFixture(DatabaseKind kind) : ApiFixture(kind)
 {
     public static readonly IReadOnlyDictionary<string, string?> FastEvents = new Dictionary<string, string?>
     {
-        ["Events:PollInterval"] = "00:00:00.050",
+        ["Events:LogCheckInterval"] = "00:00:00.050",
         ["Events:KeepAliveInterval"] = "00:00:01",
     };
 

@@ -27,7 +27,7 @@ public sealed class GetApplicationQueryHandler(IJobApplicationQueries queries, I
 
     private async Task<Result<ApplicationSnapshot>> ReadAsync(string applicationId, CancellationToken cancellationToken)
     {
-        var application = await queries.FindAsync(applicationId, user.ScopeOf(), cancellationToken);
+        var application = await queries.FindVisibleAsync(applicationId, user, cancellationToken);
         if (application is null)
         {
             return JobApplicationErrors.NotFound(applicationId);

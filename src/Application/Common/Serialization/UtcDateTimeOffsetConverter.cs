@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AppBackend.WebApi.Http;
+namespace AppBackend.Application.Common.Serialization;
 
 /// <summary>
 /// Timestamps on the wire are ISO-8601 UTC with a <c>Z</c>, to the millisecond (<c>2026-11-23T10:00:00.000Z</c>):
 /// the finest precision every database keeps, so a value reads the same before and after it is stored.
 /// </summary>
-internal sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.GetDateTimeOffset();
