@@ -144,6 +144,13 @@ describe('the web frontend', { timeout: 900_000 }, () => {
     await page.getByRole('button', { name: 'Submit my answers' }).click();
     await page.getByText('The analysis of your answer to question 2 (“Describe a project you are proud of.”) failed.', { exact: false }).waitFor();
     await screenshot(page, 'candidate-failed');
+    // The recruiter sees the failure too, and could retry it himself.
+    const failedApplication = (await apiCall<{ items: Array<{ id: string }> }>(system, await devToken(system, 'recruiter', 'rita'), 'GET',
+      `/api/applications?interviewId=${interview.id}`)).items[0]!;
+    await recruiter.goto(`/recruiter/applications/${failedApplication.id}`);
+    await recruiter.getByTestId('application-status').getByText('Analysis failed').waitFor();
+    await recruiter.getByRole('button', { name: 'Retry the analysis' }).waitFor();
+    assert.deepEqual(await recruiter.getByTestId('video-status').allInnerTexts(), ['Analysed', 'Analysis failed']);
     await recordAnswer(page, 2);
     await panel(page, 2).getByText('Recorded again and uploaded.').waitFor();
     await simulatorControl(system, 'DELETE', `/control/videos/${failing}/fail`);
@@ -152,7 +159,7 @@ describe('the web frontend', { timeout: 900_000 }, () => {
     await context.close();
   });
 
-  test('problems are told as sentences next to what caused them (404 invite, 422 unanswered, 415 not a video, 413 too large, 401)', testTimeout, async () => {
+  test('problems are told as sentences next to what caused them (404 invite, 415 not a video, 413 too large, 422 unanswered, 409 already submitted, 401)', testTimeout, async () => {
     const { page, context } = await newPage(system);
     await page.goto('/invite/no-such-interview');
     await page.getByLabel('Your name').fill('nora');
@@ -179,6 +186,15 @@ describe('the web frontend', { timeout: 900_000 }, () => {
     const submitSection = page.locator('section', { has: submit });
     await submitSection.getByText('Every question needs an answer before you submit: question 2 (“Second question”) has no video yet.').waitFor();
     await screenshot(page, 'candidate-problem');
+
+    // Submitted meanwhile elsewhere (here: straight through the API): the page says so next to Submit.
+    await panel(page, 1).getByRole('button', { name: 'Next question' }).click();
+    await recordAnswer(page, 2);
+    const applicationId = (await apiCall<{ items: Array<{ id: string }> }>(system, await devToken(system, 'candidate', 'nora'), 'GET',
+      `/api/applications?interviewId=${interview.id}`)).items[0]!.id;
+    await apiCall(system, await devToken(system, 'candidate', 'nora'), 'POST', `/api/applications/${applicationId}/submit`);
+    await submit.click();
+    await submitSection.getByText('This application has already been submitted, so it can no longer be changed.').waitFor();
 
     // A sign-in that is no longer accepted (a token the server refuses) is told as such.
     await page.evaluate(() => {

@@ -149,7 +149,13 @@ function renderTimeline(list: HTMLElement, items: HistoryItem[]): void {
     h('strong', {}, item.type.replace(/_/g, ' ')), ' → ',
     h('span', { class: `status status-${item.status}` }, applicationStatusLabels[item.status] ?? item.status),
     h('span', { class: 'meta' }, ` by ${item.actor}`),
-    item.details && Object.keys(item.details).length > 0
-      ? h('span', { class: 'details' }, ' · ', Object.entries(item.details).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', '))
-      : null)));
+    detailsText(item.details) ? h('span', { class: 'details' }, ' · ', detailsText(item.details)) : null)));
+}
+
+/** The details an operator needs, without the empty ones. */
+function detailsText(details: HistoryItem['details']): string {
+  return Object.entries(details ?? {})
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(', ');
 }
