@@ -111,7 +111,7 @@ describe('the web frontend', { timeout: 900_000 }, () => {
 
   test('think time counts down and starts the recording by itself; record again is offered only while takes remain', testTimeout, async () => {
     const interview = await createInterview(system, 'Takes and think time', [
-      { text: 'Introduce yourself.', durationSeconds: 2, thinkingSeconds: 1, maxTakes: 2 },
+      { text: 'Introduce yourself.', durationSeconds: 2, thinkingSeconds: 3, maxTakes: 2 },
     ]);
     const { page, context } = await newPage(system);
     await startAsCandidate(page, `${system.appUrl}/invite/${interview.id}`, { sub: 'tom', fullName: 'Tom Thinker', email: 'tom@example.com' });
@@ -222,6 +222,11 @@ describe('the web frontend', { timeout: 900_000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
     const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth);
+    // Every control has a label (a <label for>, or aria-label where there is no visible one).
+    const unlabelled = async () => page.evaluate(() => [...document.querySelectorAll('input, select, textarea, video, progress')]
+      .filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label'))
+      .map((c) => c.outerHTML.slice(0, 80)));
+    assert.deepEqual(await unlabelled(), []);
     assert.ok((await overflow()) <= 360, `interviews page is ${await overflow()} px wide`);
     await screenshot(page, 'recruiter-interviews-360px');
 
@@ -236,6 +241,7 @@ describe('the web frontend', { timeout: 900_000 }, () => {
     await page.keyboard.press('Enter');
     await panel(page, 1, 'uploaded').waitFor();
     assert.ok((await overflow()) <= 360, `candidate page is ${await overflow()} px wide`);
+    assert.deepEqual(await unlabelled(), []);
     await screenshot(page, 'candidate-360px');
     await context.close();
   });
