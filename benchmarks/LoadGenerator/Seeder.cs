@@ -17,7 +17,7 @@ public sealed class Seeder(string connectionString)
 
     private const string ApplicationColumns =
         "\"Id\",\"InterviewId\",\"OwnerId\",\"Status\",\"AllowRetry\",\"FailureReason\",\"LatestAiAnalysisId\",\"OverallScore\"," +
-        "\"DispatchAttempt\",\"CreatedAt\",\"UpdatedAt\",\"CandidateCvUrl\",\"CandidateEmail\",\"CandidateFullName\",\"CandidatePhone\",\"Version\"";
+        "\"DispatchAttempt\",\"CreatedAt\",\"UpdatedAt\",\"CandidateCvUrl\",\"CandidateEmail\",\"CandidateFullName\",\"CandidatePhone\",\"Version\",\"OrganizationId\"";
 
     private const string VideoColumns =
         "\"Id\",\"QuestionId\",\"Url\",\"IsStoredUpload\",\"Status\",\"JobId\",\"DispatchedAt\",\"LastPolledAt\",\"AlertedAt\"," +
@@ -69,7 +69,7 @@ public sealed class Seeder(string connectionString)
             Enumerable.Range(0, VideosPerApplication).Select(p =>
                 $"('{QuestionId(p)}', {p}, 'Question {p + 1}: tell us about a hard bug you fixed.', 120, '{{\"skill\":\"problem_solving\"}}', '{InterviewId}')"));
         return ExecuteAsync($"""
-            INSERT INTO interviews ("Id","Title","CreatedAt","Version") VALUES ('{InterviewId}', 'Benchmark interview', now() - interval '60 days', 1);
+            INSERT INTO interviews ("Id","OrganizationId","Title","CreatedAt","Version") VALUES ('{InterviewId}', '{Jwt.Organization}', 'Benchmark interview', now() - interval '60 days', 1);
             INSERT INTO interview_questions ("Id","Position","Text","DurationSeconds","AiMetadata","InterviewId") VALUES
             {questions};
             """);
@@ -84,7 +84,7 @@ public sealed class Seeder(string connectionString)
         await ExecuteAsync($"""
             INSERT INTO job_applications ({ApplicationColumns})
             SELECT {AppId(tag)}, '{InterviewId}', 'candidate-' || g, 'Completed', false, NULL, 'ai-{tag}-' || g || '-3', 83, 1,
-                   ts, ts + interval '10 minutes', NULL, '{tag}-' || g || '@example.com', 'Candidate ' || g, NULL, {2 + (VideosPerApplication * 2) + 1}
+                   ts, ts + interval '10 minutes', NULL, '{tag}-' || g || '@example.com', 'Candidate ' || g, NULL, {2 + (VideosPerApplication * 2) + 1}, '{Jwt.Organization}'
             FROM (SELECT g, now() - interval '59 days' + g * interval '1 second' AS ts FROM generate_series({from}::bigint, {to - 1}::bigint) g) s;
 
             INSERT INTO video_responses ({VideoColumns})
@@ -108,7 +108,7 @@ public sealed class Seeder(string connectionString)
         ExecuteAsync($"""
             INSERT INTO job_applications ({ApplicationColumns})
             SELECT {AppId(tag)}, '{InterviewId}', 'candidate-' || g, 'AwaitingAiAnalysis', false, NULL, NULL, NULL, 1,
-                   ts, ts, NULL, '{tag}-' || g || '@example.com', 'Candidate ' || g, NULL, 3
+                   ts, ts, NULL, '{tag}-' || g || '@example.com', 'Candidate ' || g, NULL, 3, '{Jwt.Organization}'
             FROM (SELECT g, now() - interval '1 hour' AS ts FROM generate_series({from}::bigint, {to - 1}::bigint) g) s;
 
             INSERT INTO video_responses ({VideoColumns})
@@ -123,7 +123,7 @@ public sealed class Seeder(string connectionString)
         ExecuteAsync($"""
             INSERT INTO job_applications ({ApplicationColumns})
             SELECT {AppId(tag)}, '{InterviewId}', 'recruiter-bench', 'Draft', false, NULL, NULL, NULL, 0,
-                   ts, ts, NULL, '{tag}-' || g || '@example.com', 'Candidate ' || g, NULL, {VideosPerApplication}
+                   ts, ts, NULL, '{tag}-' || g || '@example.com', 'Candidate ' || g, NULL, {VideosPerApplication}, '{Jwt.Organization}'
             FROM (SELECT g, now() - interval '1 hour' AS ts FROM generate_series({from}::bigint, {to - 1}::bigint) g) s;
 
             INSERT INTO video_responses ({VideoColumns})

@@ -357,7 +357,7 @@ public sealed class Suite(Settings settings) : IDisposable
 
         using var webApi = StartWebApi(Database, "flow");
         await webApi.WaitHealthyAsync(_probe, "/health/ready", TimeSpan.FromSeconds(60));
-        var token = Jwt.Mint(Settings.SigningKey, "recruiter-bench", "recruiter", TimeSpan.FromHours(1));
+        var token = Jwt.Mint(Settings.SigningKey, "recruiter-bench", "recruiter", TimeSpan.FromHours(1), Jwt.Organization);
         using var client = LoadClient(webApi.BaseUrl, settings.Connections);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

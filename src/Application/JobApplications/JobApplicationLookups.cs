@@ -19,7 +19,10 @@ internal static class JobApplicationLookups
         return application is not null && user.ScopeOf().Reaches(application) ? application : null;
     }
 
-    /// <summary>The application for reading only (not tracked), or null when it does not exist or the caller may not see it (both read as 404).</summary>
+    /// <summary>
+    /// The application for reading only (not tracked), or null when it does not exist or is out of the caller's scope
+    /// (both read as 404): the rule of <c>GET</c>, the event stream and the history.
+    /// </summary>
     public static Task<JobApplication?> FindVisibleAsync(
         this IJobApplicationQueries applications, string applicationId, ICurrentUser user, CancellationToken cancellationToken) =>
         applications.FindAsync(applicationId, user.ScopeOf(), cancellationToken);

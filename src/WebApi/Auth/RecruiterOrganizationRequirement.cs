@@ -22,13 +22,10 @@ internal sealed class RecruiterOrganizationRequirement
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RecruiterOrganizationRequirement requirement)
     {
         var user = context.User;
+        // Left unmet rather than failed outright, so that it is named among the failed requirements the 403 is written from.
         if (!user.IsInRole(Roles.Recruiter) || HasUsableOrganization(user.FindFirst(HmacJwtIssuer.OrganizationClaim)?.Value))
         {
             context.Succeed(requirement);
-        }
-        else
-        {
-            context.Fail(new AuthorizationFailureReason(this, Detail));
         }
 
         return Task.CompletedTask;

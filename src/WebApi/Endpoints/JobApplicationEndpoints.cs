@@ -35,8 +35,9 @@ public static class JobApplicationEndpoints
         "the first event is the current state. With `Last-Event-ID: N` the stream sends every event after version N, each " +
         "exactly once, then the live ones; the replay data is kept for Events:Retention (7 days by default), and an N that is " +
         "older, unknown or not a number gets the current state first. A comment line `: keep-alive` is sent every " +
-        "Events:KeepAliveInterval (15 s by default). Access as for GET /api/applications/{id}: 401 without a token, 404 " +
-        "problem for an unknown application or, for a candidate, someone else's; these are answered before the stream starts.";
+        "Events:KeepAliveInterval (15 s by default). Access as for GET /api/applications/{id}: 401 without a token, 403 " +
+        "problem for a recruiter token without org, 404 problem for an unknown application, another organization's or, for a " +
+        "candidate, someone else's; these are answered before the stream starts.";
 
     private static readonly string HistoryDescription =
         "The application's whole timeline, oldest first: one item per committed change (the same changes as the event " +

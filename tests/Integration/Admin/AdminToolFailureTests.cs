@@ -95,6 +95,19 @@ public sealed class AdminToolFailureTests
         validated.IsValid.Should().BeTrue(validated.Exception?.Message);
         validated.Claims["sub"].Should().Be("cand-7");
         validated.Claims["role"].Should().Be("candidate");
+        validated.Claims.Should().NotContainKey("org");
+    }
+
+    [Fact]
+    public async Task Token_InDevelopmentForARecruiterWithoutOrg_IsInTheDevOrganization()
+    {
+        var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Auth:SigningKey"] = null };
+
+        var run = await AdminTool.RunAsync(settings, "token", "--role", "recruiter", "--sub", "rita", "--json");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Json().GetProperty("org").GetString().Should().Be("dev-org");
+        new JsonWebToken(run.Json().GetProperty("accessToken").GetString()).GetClaim("org").Value.Should().Be("dev-org");
     }
 
     [Fact]

@@ -80,6 +80,49 @@ public abstract class AdminToolTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ListAndShow_ActAcrossOrganizations_FilterWithOrg_AndShowTheOrganization()
+    {
+        var (acme, globex) = ($"acme-{Guid.NewGuid():N}", $"globex-{Guid.NewGuid():N}");
+        var (rita, gus) = (fixture.Client(TestTokens.Recruiter("rita", acme)), fixture.Client(TestTokens.Recruiter("gus", globex)));
+        var (_, acmeApplication) = await ApiRequests.ReadyDraftAsync(rita, rita, 1);
+        var (_, globexApplication) = await ApiRequests.ReadyDraftAsync(gus, gus, 1);
+
+        var everyone = await AdminTool.RunAsync(Settings, "applications", "list", "--limit", "100", "--json");
+        var onlyAcme = await AdminTool.RunAsync(Settings, "applications", "list", "--org", acme, "--json");
+        var onlyGlobexTable = await AdminTool.RunAsync(Settings, "applications", "list", "--org", globex);
+        var shown = await AdminTool.RunAsync(Settings, "applications", "show", globexApplication.Id());
+
+        everyone.ExitCode.Should().Be(0, everyone.ToString());
+        Ids(everyone).Should().Contain([acmeApplication.Id(), globexApplication.Id()], "the admin tool acts across organizations");
+        Ids(onlyAcme).Should().Equal(acmeApplication.Id());
+        onlyAcme.Json().GetProperty("items")[0].GetProperty("organizationId").GetString().Should().Be(acme);
+        onlyGlobexTable.Stdout.Should().Contain("ORG").And.Contain(globex).And.Contain(globexApplication.Id()).And.NotContain(acmeApplication.Id());
+        shown.ExitCode.Should().Be(0, shown.ToString());
+        shown.Stdout.Should().Contain("organization").And.Contain(globex);
+    }
+
+    [Fact]
+    public async Task Retry_OfAnotherOrganizationsApplication_IsNotRefusedForIt()
+    {
+        var organization = $"initech-{Guid.NewGuid():N}";
+        var ina = fixture.Client(TestTokens.Recruiter("ina", organization));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(ina, ina, 1);
+
+        var run = await AdminTool.RunAsync(Settings, "applications", "retry", application.Id());
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.Stderr.Should().Contain("application.retry_not_allowed", "the tool reaches the application; only its draft status refuses the retry");
+    }
+
+    [Fact]
+    public async Task List_WithAnEmptyOrg_ExitsWithTwo()
+    {
+        var run = await AdminTool.RunAsync(Settings, "applications", "list", "--org", "");
+
+        run.ExitCode.Should().Be(2, run.ToString());
+    }
+
+    [Fact]
     public async Task List_WithALimitOutOfRange_ExitsWithTwo()
     {
         var run = await AdminTool.RunAsync(Settings, "applications", "list", "--limit", "500");
@@ -155,17 +198,28 @@ public abstract class AdminToolTests(ApiFixture fixture)
     [Fact]
     public async Task Token_WithTheConfiguredKey_IsAcceptedByTheWebApi()
     {
-        var text = await AdminTool.RunAsync(Settings, "token", "--role", "recruiter", "--sub", "admin-test");
+        var organization = $"hooli-{Guid.NewGuid():N}";
+        var text = await AdminTool.RunAsync(Settings, "token", "--role", "recruiter", "--sub", "admin-test", "--org", organization);
+        var withoutOrg = await AdminTool.RunAsync(Settings, "token", "--role", "recruiter", "--sub", "admin-test");
+        var candidateWithOrg = await AdminTool.RunAsync(Settings, "token", "--role", "candidate", "--sub", "cand-admin", "--org", organization);
         var json = await AdminTool.RunAsync(Settings, "token", "--role", "candidate", "--sub", "cand-admin", "--lifetime", "10m", "--json");
 
         text.ExitCode.Should().Be(0, text.ToString());
         using var recruiter = fixture.Client(text.Stdout.Trim());
-        await (await recruiter.GetAsync("/api/interviews")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var created = await ApiRequests.CreateInterviewAsync(recruiter, 1);
+        created.GetProperty("organizationId").GetString().Should().Be(organization);
+        var listed = await (await recruiter.GetAsync("/api/interviews")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        listed.GetProperty("items").EnumerateArray().Select(i => i.Id()).Should().Equal(created.Id());
+        withoutOrg.ExitCode.Should().Be(2, "outside Development a recruiter token needs --org: " + withoutOrg);
+        withoutOrg.Stdout.Should().BeEmpty();
+        withoutOrg.Stderr.Should().Contain("--org");
+        candidateWithOrg.ExitCode.Should().Be(2, candidateWithOrg.ToString());
 
         json.ExitCode.Should().Be(0, json.ToString());
         var issued = json.Json();
         issued.GetProperty("role").GetString().Should().Be("candidate");
         issued.GetProperty("sub").GetString().Should().Be("cand-admin");
+        issued.GetProperty("org").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         issued.GetProperty("expiresAt").GetString().Should().EndWith("Z");
         using var candidate = fixture.Client(issued.GetProperty("accessToken").GetString());
         await (await candidate.GetAsync("/api/applications")).ShouldHaveStatusAsync(HttpStatusCode.OK);

@@ -22,6 +22,9 @@ public abstract class ApiFixture(DatabaseKind kind) : IAsyncLifetime
     /// <summary>Extra configuration for this fixture's AppBackend.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The host environment of this fixture's AppBackend.</summary>
+    protected virtual string Environment => "Testing";
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Kind, GetType().Name.ToLowerInvariant());
@@ -32,7 +35,7 @@ public abstract class ApiFixture(DatabaseKind kind) : IAsyncLifetime
             settings[key] = value;
         }
 
-        _factory = new AppBackendFactory(_database.Provider, _database.ConnectionString, settings);
+        _factory = new AppBackendFactory(_database.Provider, _database.ConnectionString, settings, environment: Environment);
         _factory.StartServer();
     }
 
@@ -84,3 +87,9 @@ public abstract class ApiFixture(DatabaseKind kind) : IAsyncLifetime
 public sealed class SqliteApiFixture() : ApiFixture(DatabaseKind.Sqlite);
 
 public sealed class PostgresApiFixture() : ApiFixture(DatabaseKind.Postgres);
+
+/// <summary>AppBackend in Development (the dev token endpoint is mapped), on SQLite.</summary>
+public sealed class DevelopmentApiFixture() : ApiFixture(DatabaseKind.Sqlite)
+{
+    protected override string Environment => "Development";
+}

@@ -12,19 +12,23 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _logCapture;
     private readonly Action<IServiceCollection>? _testServices;
+    private readonly string _environment;
 
     /// <param name="port">A fixed loopback port (so <c>PUBLIC_BASE_URL</c> can name it before start), or 0 for any free one.</param>
     /// <param name="testServices">Replaces services after the application's own (a test clock, a request recorder).</param>
+    /// <param name="environment">The host environment; <c>Development</c> maps the dev token endpoint.</param>
     public AppBackendFactory(
         string provider,
         string connectionString,
         IReadOnlyDictionary<string, string?>? settings = null,
         int port = 0,
         ILoggerProvider? logCapture = null,
-        Action<IServiceCollection>? testServices = null)
+        Action<IServiceCollection>? testServices = null,
+        string environment = "Testing")
     {
         _logCapture = logCapture;
         _testServices = testServices;
+        _environment = environment;
         var all = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
@@ -58,7 +62,7 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         if (_logCapture is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logCapture));

@@ -26,4 +26,25 @@ public class ListApplicationsQueryValidatorTests
 
         result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be(nameof(ListApplicationsQuery.NotUpdatedFor));
     }
+
+    [Theory]
+    [InlineData("acme")]
+    [InlineData(null)]
+    public void Validate_WhenOrganizationIsAbsentOrUsable_Passes(string? organizationId) =>
+        _validator.Validate(new ListApplicationsQuery(OrganizationId: organizationId)).IsValid.Should().BeTrue();
+
+    [Fact]
+    public void Validate_WhenOrganizationIs128Characters_Passes() =>
+        _validator.Validate(new ListApplicationsQuery(OrganizationId: new string('o', 128))).IsValid.Should().BeTrue();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(null, 129)]
+    public void Validate_WhenOrganizationIsBlankOrTooLong_FailsOnThatField(string? organizationId, int length = 0)
+    {
+        var result = _validator.Validate(new ListApplicationsQuery(OrganizationId: organizationId ?? new string('o', length)));
+
+        result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be(nameof(ListApplicationsQuery.OrganizationId));
+    }
 }
