@@ -169,7 +169,7 @@ public static class DependencyInjection
             .Validate(o => o.LogCheckInterval > TimeSpan.Zero && o.ListenerReconnectDelay >= TimeSpan.Zero, "Events:LogCheckInterval must be positive, Events:ListenerReconnectDelay not negative.")
             .ValidateOnStart();
         services.AddSingleton<OutgoingViewRenderer>();
-        services.AddSingleton<ApplicationEventLogReader>();
+        services.AddSingleton<IApplicationEventLogReader, ApplicationEventLogReader>();
         services.AddSingleton<ApplicationEventHub>();
         services.AddSingleton<IApplicationEventFeed>(sp => sp.GetRequiredService<ApplicationEventHub>());
         services.AddScoped<ApplicationEventWriter>();

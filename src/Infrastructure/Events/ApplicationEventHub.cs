@@ -10,7 +10,7 @@ namespace AppBackend.Infrastructure.Events;
 /// renders each new event once, keeps the last <see cref="BufferSize"/> in the topic and wakes every subscriber, who
 /// takes them from there. A subscriber further behind than the buffer (a replay, a slow client) reads the log itself.
 /// </summary>
-public sealed class ApplicationEventHub(ApplicationEventLogReader log) : IApplicationEventFeed
+public sealed class ApplicationEventHub(IApplicationEventLogReader log) : IApplicationEventFeed
 {
     public const int BufferSize = 64;
 

@@ -6,12 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AppBackend.Infrastructure.Events;
 
 /// <summary>Reads one application's logged events after a version, rendered for the streams, in a scope of its own.</summary>
-public sealed class ApplicationEventLogReader(IServiceScopeFactory scopes, OutgoingViewRenderer renderer)
+public sealed class ApplicationEventLogReader(IServiceScopeFactory scopes, OutgoingViewRenderer renderer) : IApplicationEventLogReader
 {
-    /// <summary>
-    /// At most <paramref name="limit"/> events after <paramref name="after"/>, contiguous from <c>after + 1</c>; a
-    /// <see cref="EventsAfter.Gap"/> when the next one is missing or its replay view was pruned.
-    /// </summary>
     public async Task<EventsAfter> ReadAfterAsync(string applicationId, long after, int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
