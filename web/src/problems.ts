@@ -44,13 +44,18 @@ export function describeProblem(problem: Problem, context: ProblemContext = {}):
       return 'You are not signed in, or your sign-in has expired. Please sign in again.';
     case 403:
       if (code?.startsWith('media.')) return 'This video link has expired. Reload the page to get a fresh one.';
-      return 'Your account is not allowed to do this. Recruiters need a sign-in with an organization.';
+      if (code === 'auth.organization_missing') return 'Your recruiter sign-in names no organization. Please sign in again with your organization.';
+      return 'Your account is not allowed to do this.';
     case 404:
       return context.notFound ?? 'This could not be found. It may have been removed, or the link is wrong.';
     case 409:
       switch (code) {
-        case 'application.takes_exhausted':
-          return 'You have used every take allowed for this question, so it cannot be recorded again.';
+        case 'application.takes_exhausted': {
+          const max = typeof problem['maxTakes'] === 'number' ? problem['maxTakes'] : null;
+          return max === null
+            ? 'You have used every take allowed for this question, so it cannot be recorded again.'
+            : `You have used all ${max} take${max === 1 ? '' : 's'} allowed for this question, so it cannot be recorded again.`;
+        }
         case 'application.not_draft':
           return 'This application has already been submitted, so it can no longer be changed.';
         case 'application.not_editable':

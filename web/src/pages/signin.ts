@@ -54,10 +54,16 @@ export function signInForm(fixedRole: Role | null, onSignedIn: (role: Role) => v
       name.focus();
       return;
     }
+    const organization = chosen === 'recruiter' ? org.value.trim() : null;
+    if (organization === '') {
+      problem.show('Please enter your organization: a recruiter works for one.');
+      org.focus();
+      return;
+    }
     submit.disabled = true;
     try {
-      const token = await api.devToken(chosen, sub, chosen === 'recruiter' ? org.value.trim() || null : null);
-      saveSession({ token: token.accessToken, role: chosen, sub, org: chosen === 'recruiter' ? org.value.trim() || null : null });
+      const token = await api.devToken(chosen, sub, organization);
+      saveSession({ token: token.accessToken, role: chosen, sub, org: organization });
       onSignedIn(chosen);
     } catch (error) {
       const p = problemOf(error);
