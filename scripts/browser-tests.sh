@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The browser tests (web/tests): Debian's Chromium, driven headless by playwright-core from node's test runner,
-# against a fresh AppBackend and AI backend simulator on free loopback ports (the tests start and stop them).
+# against a fresh AppBackend and AI backend simulator on free loopback ports (the tests start and stop them), and
+# node unit tests of the frontend's event stream parser.
 #
 # Builds the web frontend when needed (scripts/build-frontend.sh), and the solution unless BROWSER_SKIP_BUILD=1.
 # Prints node's spec report and "browser: N passed, N failed", and writes "N N" to $BROWSER_RESULTS_DIR/counts
@@ -63,7 +64,7 @@ BROWSER_RESULTS_DIR="$RESULTS_DIR" BROWSER_TESTS_CONFIGURATION="$CONFIGURATION" 
     node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=./tests/counts-reporter.mjs --test-reporter-destination="$RESULTS_DIR/node-counts" \
-    .build/tests/*.test.js || rc=$?
+    .build/tests/tests/*.test.js || rc=$?
 
 counts=$(cat "$RESULTS_DIR/node-counts" 2>/dev/null || true)
 [[ "$counts" =~ ^[0-9]+\ [0-9]+$ ]] || fail "node's test runner reported no counts (exit status $rc)"

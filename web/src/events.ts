@@ -1,6 +1,7 @@
 // The application's event stream (text/event-stream) read with fetch, because EventSource cannot send the
 // Authorization header. After a drop it reconnects with Last-Event-ID, so the server replays what was missed.
 import { apiBase, authHeaders, problemOf } from './api';
+import { readEvents } from './sse';
 import type { JobApplication, Problem } from './types';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -53,7 +54,8 @@ export function openApplicationStream(applicationId: string, callbacks: StreamCa
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         setState('live');
         failures = 0;
-        await readEvents(response.body, (id, data) => {
+        await readEvents(response.body, (type, id, data) => {
+          if (type !== 'status') return;
           if (id !== null) lastEventId = id;
           const view = JSON.parse(data) as JobApplication;
           callbacks.onView(view, id === null ? NaN : Number(id));
@@ -85,38 +87,4 @@ export function openApplicationStream(applicationId: string, callbacks: StreamCa
       return reconnects;
     },
   };
-}
-
-/** Parses server-sent events (WHATWG HTML §9.2.6) from a byte stream; comments (keep-alives) are ignored. */
-async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (id: string | null, data: string) => void): Promise<void> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let id: string | null = null;
-  let data: string[] = [];
-  let type = 'message';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let newline: number;
-    while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
-      if (line === '') {
-        if (data.length > 0 && type === 'status') onEvent(id, data.join('\n'));
-        data = [];
-        type = 'message';
-        continue;
-      }
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      let fieldValue = colon < 0 ? '' : line.slice(colon + 1);
-      if (fieldValue.startsWith(' ')) fieldValue = fieldValue.slice(1);
-      if (field === 'data') data.push(fieldValue);
-      else if (field === 'event') type = fieldValue;
-      else if (field === 'id' && !fieldValue.includes('\0')) id = fieldValue;
-    }
-  }
 }

@@ -9,7 +9,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The repository root: the nearest folder above this file holding AppBackend.sln. */
+export const root = (() => {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(folder, 'AppBackend.sln'))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error('AppBackend.sln not found above the browser tests');
+    folder = parent;
+  }
+  return folder;
+})();
 const configuration = process.env['BROWSER_TESTS_CONFIGURATION'] ?? 'Debug';
 const resultsDir = path.resolve(process.env['BROWSER_RESULTS_DIR'] ?? path.join(root, 'artifacts/browser'));
 export const screenshotsDir = path.join(root, 'docs/screenshots');
