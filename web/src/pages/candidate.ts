@@ -11,6 +11,7 @@ import { currentSession } from '../session';
 import { candidateAnalysisLine } from '../status';
 import type { Interview, JobApplication, Question, VideoResponse } from '../types';
 import { uploadVideo, type UploadHandle } from '../upload';
+import { resolveDuration } from '../video';
 import { signInForm } from './signin';
 
 interface PageState {
@@ -203,6 +204,8 @@ function questionPanel(panel: HTMLElement, state: PageState, question: Question,
   const live = h('video', { class: 'camera', muted: true, autoplay: true, playsinline: true, 'aria-label': 'Your camera' });
   live.muted = true;
   const preview = h('video', { class: 'preview', controls: true, playsinline: true, hidden: true, 'aria-label': 'Your recorded answer' });
+  // A MediaRecorder WebM has no duration in its header: learn it, so the preview shows the answer's real length.
+  preview.addEventListener('loadedmetadata', () => resolveDuration(preview));
   const status = h('p', { class: 'phase', role: 'status' });
   const timer = h('p', { class: 'timer', 'aria-live': 'off' });
   const progress = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'Upload progress' });
