@@ -1,5 +1,6 @@
 using AppBackend.Application.Common.Security;
 using AppBackend.Infrastructure.Context;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AppBackend.WebApi.Auth;
 
@@ -15,7 +16,7 @@ internal sealed class ActorMiddleware(RequestDelegate next)
         {
             work.Actor = named.Actor;
         }
-        else if (context.User.Identity?.IsAuthenticated == true)
+        else if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst(JwtRegisteredClaimNames.Sub) is not null)
         {
             work.Actor = Actors.Of(user);
         }
