@@ -9,10 +9,11 @@ namespace AppBackend.Infrastructure.Events;
 /// view it replays or sends live pass through <see cref="Render(JobApplicationView)"/>, once per change per instance
 /// (shared by every stream on the application). Whatever an outgoing view must gain that the stored one lacks is
 /// done here, never in the log: a stored view is what the mapping made at commit.
+/// An uploaded video's unsigned media path becomes a freshly signed URL here (<see cref="JobApplicationViewPresenter"/>).
 /// </summary>
-public sealed class OutgoingViewRenderer
+public sealed class OutgoingViewRenderer(JobApplicationViewPresenter presenter)
 {
-    public byte[] Render(JobApplicationView view) => JsonSerializer.SerializeToUtf8Bytes(view, ViewJson.Options);
+    public byte[] Render(JobApplicationView view) => JsonSerializer.SerializeToUtf8Bytes(presenter.Present(view), ViewJson.Options);
 
     /// <summary>A view as the log stored it.</summary>
     public byte[] Render(string storedView) =>
