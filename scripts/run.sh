@@ -9,6 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
+bash scripts/build-frontend.sh
 dotnet build AppBackend.sln -c Debug --nologo -v quiet
 
 simulator_pid=""
@@ -24,5 +25,5 @@ echo "==> AI backend simulator on http://127.0.0.1:5090 (log: simulator.log)"
 dotnet run --no-build --project tools/AiBackendSimulator -- --urls http://127.0.0.1:5090 > simulator.log 2>&1 &
 simulator_pid=$!
 
-echo "==> AppBackend on http://127.0.0.1:5080 (API reference: http://127.0.0.1:5080/scalar)"
+echo "==> AppBackend on http://127.0.0.1:5080 (web frontend: http://127.0.0.1:5080/, API reference: http://127.0.0.1:5080/scalar)"
 dotnet run --no-build --no-launch-profile --project src/WebApi -- --urls "${APPBACKEND_URLS:-http://127.0.0.1:5080}" "$@"

@@ -11,6 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 RESULTS_DIR=artifacts/test-results
 POSTMAN_RESULTS_DIR=artifacts/postman
+BROWSER_RESULTS_DIR=artifacts/browser
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -160,6 +161,45 @@ run_postman() {
     fi
 }
 
+# ensure_chromium: the browser tests drive Debian's Chromium (playwright-core cannot download its own browser
+# here). Not fatal: without it the browser tests fail with a clear message; they never skip.
+ensure_chromium() {
+    if [ ! -x /usr/bin/chromium ]; then
+        log "Chromium not found at /usr/bin/chromium; installing it with apt-get"
+        export DEBIAN_FRONTEND=noninteractive
+        if ! as_root apt-get update -q || ! as_root apt-get install -y -q --no-install-recommends chromium || [ ! -x /usr/bin/chromium ]; then
+            log "WARNING: Chromium could not be installed; the browser tests will fail"
+        fi
+    fi
+}
+
+# run_browser_tests: the web frontend in headless Chromium against a fresh AppBackend and simulator
+# (scripts/browser-tests.sh: builds the frontend with npm ci && npm run build when needed, then node's test runner
+# with playwright-core), on the Release build dotnet test has just made. Its tests are added to the totals; when it
+# could not report them it counts as one failure, never as a skip.
+run_browser_tests() {
+    ensure_chromium
+    log "bash scripts/browser-tests.sh (Chromium)"
+    local rc=0 passed failed counts="$BROWSER_RESULTS_DIR/counts"
+    rm -f "$counts"
+    BROWSER_TESTS_CONFIGURATION=Release BROWSER_SKIP_BUILD=1 BROWSER_RESULTS_DIR="$BROWSER_RESULTS_DIR" \
+        bash scripts/browser-tests.sh || rc=$?
+    if [ -r "$counts" ] && read -r passed failed < "$counts" &&
+        [[ "$passed" =~ ^[0-9]+$ ]] && [[ "$failed" =~ ^[0-9]+$ ]]; then
+        if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+            failed=1
+        fi
+        add_counts "$passed" "$failed" 0
+    else
+        log "scripts/browser-tests.sh reported no counts; counting it as one failure"
+        add_counts 0 1 0
+    fi
+    if [ "$rc" -ne 0 ]; then
+        log "scripts/browser-tests.sh exited with $rc"
+        STATUS=1
+    fi
+}
+
 # run_benchmarks_quick: benchmarks/run --quick counts as one test: passed when every scenario completed with a sane
 # (positive, finite) figure, failed otherwise. It checks that the suite keeps working, not the performance targets.
 # APPBACKEND_SKIP_BENCHMARKS=1 leaves it out.
@@ -194,6 +234,7 @@ main() {
     ensure_ffmpeg
     run_dotnet_tests
     run_postman
+    run_browser_tests
     run_benchmarks_quick
     print_summary
     return "$STATUS"

@@ -48,20 +48,33 @@ public static class DependencyInjection
         services.AddAnalysisBackend(configuration, environment);
         services.AddAlerts(configuration);
         services.AddWebhooks(configuration, environment);
-        services.AddChangeNotifications(configuration);
+        services.AddEventLog(configuration);
         return services;
     }
 
     /// <summary>
     /// What runs in the background of a serving instance: the dispatch worker, the analysis monitor (poll, alert,
-    /// deliver alerts) and the database change feed of the event streams. Only the WebApi adds them; a tool built on
-    /// <see cref="AddInfrastructure"/> (the admin tool) never dispatches, polls or alerts on its own.
+    /// deliver alerts), and the event log's fan-out, retention and, per provider, the way other instances' commits are
+    /// seen (PostgreSQL <c>LISTEN</c>; SQLite a look at the log's newest entry). Only the WebApi adds them; a tool built
+    /// on <see cref="AddInfrastructure"/> (the admin tool) never dispatches, polls, alerts or streams on its own.
     /// </summary>
-    public static IServiceCollection AddWorkers(this IServiceCollection services)
+    public static IServiceCollection AddWorkers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<DispatchWorker>();
         services.AddHostedService<AnalysisMonitorWorker>();
-        services.AddHostedService<ApplicationChangeFeed>();
+        services.AddHostedService<ApplicationEventFanOut>();
+        services.AddHostedService<EventRetentionWorker>();
+        if (configuration[$"{DatabaseOptions.SectionName}:Provider"] == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString("Default") ?? DatabaseOptions.DefaultConnectionString;
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresEventListener>(sp, connectionString));
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
+        }
+        else
+        {
+            services.AddHostedService<SqliteEventLogWatcher>();
+        }
+
         return services;
     }
 
@@ -168,16 +181,24 @@ public static class DependencyInjection
         services.AddSingleton<WebhookSignatureVerifier>();
     }
 
-    /// <summary>The event streams' change notifications: one in-memory hub and one database change feed per instance.</summary>
-    private static void AddChangeNotifications(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The application event log's delivery to this instance: the hub and its fan-out, and per provider the way other
+    /// instances' and processes' commits are seen (PostgreSQL <c>LISTEN</c>; SQLite a look at the log's newest entry).
+    /// </summary>
+    private static void AddEventLog(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ChangeFeedOptions>()
-            .Bind(configuration.GetSection(ChangeFeedOptions.SectionName))
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Events:PollInterval must be positive.")
-            .Validate(o => o.Overlap >= TimeSpan.Zero, "Events:Overlap must not be negative.")
+        services.AddOptions<EventLogOptions>()
+            .Bind(configuration.GetSection(EventLogOptions.SectionName))
+            .Validate(o => o.Retention > TimeSpan.Zero && o.RetentionInterval > TimeSpan.Zero, "Events:Retention and Events:RetentionInterval must be positive.")
+            .Validate(o => o.LogCheckInterval > TimeSpan.Zero && o.ListenerReconnectDelay >= TimeSpan.Zero, "Events:LogCheckInterval must be positive, Events:ListenerReconnectDelay not negative.")
             .ValidateOnStart();
-        services.AddSingleton<ApplicationChangeHub>();
-        services.AddSingleton<IApplicationChangeNotifications>(sp => sp.GetRequiredService<ApplicationChangeHub>());
+        services.AddSingleton<OutgoingViewRenderer>();
+        services.AddSingleton<IApplicationEventLogReader, ApplicationEventLogReader>();
+        services.AddSingleton<ApplicationEventHub>();
+        services.AddSingleton<IApplicationEventFeed>(sp => sp.GetRequiredService<ApplicationEventHub>());
+        services.AddScoped<ApplicationEventWriter>();
+        services.AddScoped<ApplicationEventRetention>();
+        services.AddScoped<IApplicationEventQueries, ApplicationEventQueries>();
     }
 
     private static void AddMedia(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

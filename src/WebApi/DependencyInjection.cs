@@ -1,6 +1,8 @@
 using AppBackend.Application.Common.Security;
+using AppBackend.Application.Common.Serialization;
 using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Cors;
+using AppBackend.WebApi.Endpoints;
 using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -28,14 +30,14 @@ public static class DependencyInjection
 
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler above turns into problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
+        services.Configure<JsonOptions>(options => ViewJson.Configure(options.SerializerOptions));
 
         services.AddOptions<EventStreamOptions>()
             .Bind(configuration.GetSection(EventStreamOptions.SectionName))
             .Validate(o => o.KeepAliveInterval > TimeSpan.Zero, "Events:KeepAliveInterval must be positive.")
             .ValidateOnStart();
 
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddSchemaTransformer(HistoryOpenApi.ListEventTypes).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AppBackend API";
             document.Info.Description =

@@ -12,7 +12,7 @@ builder.AddObservability();
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddWorkers()
+    .AddWorkers(builder.Configuration)
     .AddWebApi(builder.Configuration, builder.Environment);
 
 // The same two lines as the admin tool's: the source generator reads them here. The pipeline behaviours come from AddApplication.

@@ -1,5 +1,7 @@
+using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Cors;
 using AppBackend.WebApi.Endpoints;
+using AppBackend.WebApi.Frontend;
 using AppBackend.WebApi.Http;
 using AppBackend.WebApi.Observability;
 using Scalar.AspNetCore;
@@ -19,7 +21,12 @@ public static class WebApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
+        if (app.IsFrontendEnabled())
+        {
+            app.UseWebFrontend();
+        }
 
         app.MapHealthEndpoints();
         app.MapMetrics();

@@ -83,12 +83,12 @@ public sealed class PipelineShapeTests
     [Fact]
     public void AddWorkers_RegistersTheDispatchWorkerAndTheMonitor()
     {
-        var workers = new ServiceCollection().AddWorkers()
+        var workers = new ServiceCollection().AddWorkers(new ConfigurationBuilder().Build())
             .Where(d => d.ServiceType == typeof(IHostedService))
             .Select(d => d.ImplementationType?.Name)
             .ToList();
 
-        workers.Should().Contain(["DispatchWorker", "AnalysisMonitorWorker"]);
+        workers.Should().Contain(["DispatchWorker", "AnalysisMonitorWorker", "EventRetentionWorker"]);
     }
 
     private static bool IsHandler(Type type) =>

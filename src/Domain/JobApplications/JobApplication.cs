@@ -1,12 +1,14 @@
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
+using AppBackend.Domain.JobApplications.Events;
 
 namespace AppBackend.Domain.JobApplications;
 
 /// <summary>
 /// A candidate's application to an interview, with its videos and the AI results. The aggregate owns the
 /// status machines of contract section 1: every allowed transition is a method below, every other one is
-/// refused with an <see cref="Error"/>, and the derived fields change only here.
+/// refused with an <see cref="Error"/>, and the derived fields change only here. Each transition is one change: it
+/// bumps <see cref="AggregateRoot.Version"/> by one and raises one <see cref="JobApplicationEvent"/> stamped with it.
 /// </summary>
 public sealed class JobApplication : AggregateRoot
 {
@@ -62,7 +64,7 @@ public sealed class JobApplication : AggregateRoot
     public static JobApplication Create(Interview interview, string ownerId, Candidate candidate, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
-        return new JobApplication
+        var application = new JobApplication
         {
             Id = IdGenerator.NewId(now),
             InterviewId = interview.Id,
@@ -71,8 +73,9 @@ public sealed class JobApplication : AggregateRoot
             Candidate = candidate,
             Status = ApplicationStatus.Draft,
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        application.Touch(new ApplicationCreated(interview.Id), now);
+        return application;
     }
 
     public bool IsOwnedBy(string subject) => OwnerId == subject;
@@ -148,7 +151,7 @@ public sealed class JobApplication : AggregateRoot
         var id = IdGenerator.NewId(now);
         var added = new VideoResponse(id, questionId, urlOf(id), isStoredUpload, takes);
         _videoResponses.Add(added);
-        Touch(now);
+        Touch(new VideoResponseAdded(added.Id, questionId, isStoredUpload, existing?.Id), now);
         return new VideoReplacement(added, existing);
     }
 
@@ -176,7 +179,7 @@ public sealed class JobApplication : AggregateRoot
 
         Status = ApplicationStatus.Queued;
         DispatchAttempt++;
-        Touch(now);
+        Touch(new ApplicationSubmitted(DispatchAttempt, _videoResponses.Count), now);
         return Result.Success();
     }
 
@@ -227,12 +230,15 @@ public sealed class JobApplication : AggregateRoot
 
         Status = ApplicationStatus.AwaitingAiAnalysis;
         SettleIfAllFinal();
-        Touch(now);
+        Touch(new DispatchAccepted(DispatchAttempt, [.. jobs]), now);
         return Result.Success();
     }
 
-    /// <summary>queued → dispatch_failed: the AI backend refused, or its failures outlasted the retries.</summary>
-    public Result RecordDispatchFailure(string reason, DateTimeOffset now)
+    /// <summary>
+    /// queued → dispatch_failed: the AI backend refused, or its failures outlasted the retries. <paramref name="answer"/>
+    /// says what the AI backend answered (<c>refused:400</c>, <c>unavailable</c>), for the history.
+    /// </summary>
+    public Result RecordDispatchFailure(string reason, DateTimeOffset now, string? answer = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (Status != ApplicationStatus.Queued)
@@ -243,7 +249,7 @@ public sealed class JobApplication : AggregateRoot
         Status = ApplicationStatus.DispatchFailed;
         AllowRetry = true;
         FailureReason = reason;
-        Touch(now);
+        Touch(new DispatchFailed(DispatchAttempt, reason, answer), now);
         return Result.Success();
     }
 
@@ -293,7 +299,7 @@ public sealed class JobApplication : AggregateRoot
             SettleIfAllFinal();
         }
 
-        Touch(now);
+        Touch(new AnalysisResultApplied(report.JobId, video.Id, report.Outcome, report.OverallScore, report.AiAnalysisId, report.Error), now);
         return ResultApplication.Applied;
     }
 
@@ -305,7 +311,8 @@ public sealed class JobApplication : AggregateRoot
             return JobApplicationErrors.RetryNotAllowed(Status);
         }
 
-        foreach (var video in _videoResponses.Where(v => v.Status is VideoStatus.AnalysisFailed or VideoStatus.Uploaded))
+        var again = _videoResponses.Where(v => v.Status is VideoStatus.AnalysisFailed or VideoStatus.Uploaded).ToList();
+        foreach (var video in again)
         {
             video.Queue();
         }
@@ -314,7 +321,7 @@ public sealed class JobApplication : AggregateRoot
         AllowRetry = false;
         FailureReason = null;
         DispatchAttempt++;
-        Touch(now);
+        Touch(new RetryRequested(DispatchAttempt, [.. again.Select(v => v.Id)]), now);
         return Result.Success();
     }
 
@@ -328,7 +335,7 @@ public sealed class JobApplication : AggregateRoot
         }
 
         video.MarkPolled(now);
-        Touch(now);
+        Touch(new JobPolled(video.JobId, video.Id), now);
         return Result.Success();
     }
 
@@ -347,7 +354,7 @@ public sealed class JobApplication : AggregateRoot
         }
 
         video.MarkAlerted(now);
-        Touch(now);
+        Touch(new StuckJobAlerted(video.JobId, video.Id), now);
         return Result.Success();
     }
 
@@ -377,9 +384,11 @@ public sealed class JobApplication : AggregateRoot
         }
     }
 
-    private void Touch(DateTimeOffset now)
+    /// <summary>Every transition ends here: one change, one version, one event naming it.</summary>
+    private void Touch(JobApplicationEvent change, DateTimeOffset now)
     {
         UpdatedAt = now;
         IncrementVersion();
+        Raise(change with { ApplicationId = Id, Version = Version, At = now });
     }
 }

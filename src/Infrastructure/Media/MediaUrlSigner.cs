@@ -22,7 +22,9 @@ public sealed class MediaUrlSigner(IOptions<MediaSigningOptions> options, IOptio
 
     private const int HmacSha256Length = 32;
 
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
+    // Read at first use, not at construction: the event log's writer reaches this signer through the DbContext, and a
+    // tool that never signs (the admin tool's failure paths) must not need the key to open the database.
+    private readonly Lazy<byte[]> _key = new(() => Encoding.UTF8.GetBytes(options.Value.SigningKey));
 
     /// <summary>An absolute URL under <c>PUBLIC_BASE_URL</c>, valid for <c>Media:UrlLifetime</c> from now.</summary>
     public string SignedUrl(string videoResponseId) =>
@@ -55,7 +57,7 @@ public sealed class MediaUrlSigner(IOptions<MediaSigningOptions> options, IOptio
         }
 
         Span<byte> expected = stackalloc byte[HmacSha256Length];
-        HMACSHA256.HashData(_key, Message(MediaPaths.For(videoResponseId), exp), expected);
+        HMACSHA256.HashData(_key.Value, Message(MediaPaths.For(videoResponseId), exp), expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, claimed))
         {
             return MediaSignatureCheck.BadSignature;
@@ -70,5 +72,5 @@ public sealed class MediaUrlSigner(IOptions<MediaSigningOptions> options, IOptio
 
     private static byte[] Message(string path, string exp) => Encoding.UTF8.GetBytes($"{path}\n{exp}");
 
-    private string Sign(string path, string exp) => Base64Url.EncodeToString(HMACSHA256.HashData(_key, Message(path, exp)));
+    private string Sign(string path, string exp) => Base64Url.EncodeToString(HMACSHA256.HashData(_key.Value, Message(path, exp)));
 }

@@ -1,17 +1,20 @@
 using AppBackend.Application.Common.Alerts;
 using AppBackend.Application.Common.Dispatching;
+using AppBackend.Application.Common.Events;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.Interviews;
 using AppBackend.Domain.JobApplications;
+using AppBackend.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace AppBackend.Infrastructure.Persistence;
 
 /// <summary>
 /// The one DbContext and unit of work. Each provider has a subclass of its own so that each keeps its own
-/// migrations (EF Core's "migrations with multiple providers").
+/// migrations (EF Core's "migrations with multiple providers"). A save writes the application event log's entries
+/// for the changes it commits, in the same transaction (<see cref="ApplicationEventWriter"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
+public abstract class AppDbContext(DbContextOptions options, ApplicationEventWriter? events) : DbContext(options), IUnitOfWork
 {
     public DbSet<Interview> Interviews => Set<Interview>();
 
@@ -21,11 +24,13 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<PendingAlert> PendingAlerts => Set<PendingAlert>();
 
+    public DbSet<ApplicationEventEntry> ApplicationEvents => Set<ApplicationEventEntry>();
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await SaveChangesAsync(cancellationToken);
+            await SaveWithEventsAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -43,6 +48,31 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// <summary>Whether the provider refused the save because a unique key already exists.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    /// <summary>Runs inside the committing transaction, after the entries are written: PostgreSQL sends <c>NOTIFY</c> here.</summary>
+    protected virtual Task AnnounceInTransactionAsync(IReadOnlyList<ApplicationEventEntry> entries, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    private async Task SaveWithEventsAsync(CancellationToken cancellationToken)
+    {
+        var writer = events ?? throw new InvalidOperationException("This context was made without an event writer and cannot save.");
+        var entries = writer.Add(this);
+        if (entries.Count == 0)
+        {
+            await SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        // The change, its entries and the announcement commit together or not at all.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await SaveChangesAsync(cancellationToken);
+        await AnnounceInTransactionAsync(entries, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            writer.Committed(entries);
+        }
+    }
 }

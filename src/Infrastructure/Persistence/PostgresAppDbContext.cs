@@ -1,10 +1,26 @@
+using AppBackend.Application.Common.Events;
+using AppBackend.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AppBackend.Infrastructure.Persistence;
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ApplicationEventWriter? events = null)
+    : AppDbContext(options, events)
 {
     protected override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// <c>NOTIFY</c> in the committing transaction: PostgreSQL delivers it to every listening instance at the commit,
+    /// and never for a transaction that rolls back.
+    /// </summary>
+    protected override async Task AnnounceInTransactionAsync(IReadOnlyList<ApplicationEventEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            var payload = EventAnnouncement.Format(entry.ApplicationId, entry.Version);
+            await Database.ExecuteSqlAsync($"SELECT pg_notify({EventAnnouncement.Channel}, {payload})", cancellationToken);
+        }
+    }
 }

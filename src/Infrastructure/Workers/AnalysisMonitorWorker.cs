@@ -2,6 +2,7 @@ using AppBackend.Application.Analysis.AlertStuckJobs;
 using AppBackend.Application.Analysis.DeliverAlerts;
 using AppBackend.Application.Analysis.PollAnalysisJobs;
 using AppBackend.Application.Common.Options;
+using AppBackend.Application.Common.Security;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
 using Mediator;
@@ -51,7 +52,8 @@ internal sealed partial class AnalysisMonitorWorker(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ScopedRequestContext>().RequestId = Guid.NewGuid().ToString("N");
+            var work = scope.ServiceProvider.GetRequiredService<ScopedRequestContext>();
+            (work.RequestId, work.Actor) = (Guid.NewGuid().ToString("N"), Actors.Poller);
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Security;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
 using Mediator;
@@ -103,7 +104,8 @@ internal sealed partial class DispatchWorker(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ScopedRequestContext>().RequestId = Guid.NewGuid().ToString("N");
+            var work = scope.ServiceProvider.GetRequiredService<ScopedRequestContext>();
+            (work.RequestId, work.Actor) = (Guid.NewGuid().ToString("N"), Actors.Dispatcher);
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
             var result = await sender.Send(new DispatchApplicationCommand(key), stoppingToken);
             if (result.IsFailure)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AppBackend.Application.Common.Events;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Paging;
 using AppBackend.Application.Common.Ports;
@@ -6,11 +7,13 @@ using AppBackend.Application.JobApplications;
 using AppBackend.Application.JobApplications.AddVideoResponse;
 using AppBackend.Application.JobApplications.CreateApplication;
 using AppBackend.Application.JobApplications.GetApplication;
+using AppBackend.Application.JobApplications.GetApplicationHistory;
 using AppBackend.Application.JobApplications.ListApplications;
 using AppBackend.Application.JobApplications.RetryApplication;
 using AppBackend.Application.JobApplications.SubmitApplication;
 using AppBackend.Application.JobApplications.UploadVideoResponse;
 using AppBackend.Domain.Common;
+using AppBackend.Infrastructure.Events;
 using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
@@ -25,16 +28,23 @@ namespace AppBackend.WebApi.Endpoints;
 public static class JobApplicationEndpoints
 {
     private const string EventsDescription =
-        "Server-sent events (text/event-stream) with the application's status. Each event is `event: status`, " +
-        "`id: <the application's version>` and `data: <the application view>` (the same JSON as GET /api/applications/{id}). " +
-        "The first event is the current state; then one event per visible change of the application or one of its videos, " +
-        "from whichever AppBackend instance made it (within about Events:PollInterval). A comment line `: keep-alive` " +
-        "is sent every Events:KeepAliveInterval (15 s by default). Last-Event-ID: the server keeps only the current state, " +
-        "not a history of events; when Last-Event-ID equals the current version the initial event is skipped (the client " +
-        "has it), otherwise the current state is sent first, so a reconnecting client always ends up current but does " +
-        "not receive the intermediate states it missed. Access as for GET /api/applications/{id}: 401 without a token, " +
-        "403 problem for a recruiter token without org, 404 problem for an unknown application, another organization's or, for a " +
+        "Server-sent events (text/event-stream): every committed change of the application or of one of its videos is one " +
+        "event, in commit order, none skipped or merged, from whichever AppBackend instance (or the admin tool) made it. " +
+        "Each is `event: status`, `id: <the application's version after the change>` (it grows by one per change) and " +
+        "`data: <the application view at that version>` (the same JSON as GET /api/applications/{id}). Without Last-Event-ID " +
+        "the first event is the current state. With `Last-Event-ID: N` the stream sends every event after version N, each " +
+        "exactly once, then the live ones; the replay data is kept for Events:Retention (7 days by default), and an N that is " +
+        "older, unknown or not a number gets the current state first. A comment line `: keep-alive` is sent every " +
+        "Events:KeepAliveInterval (15 s by default). Access as for GET /api/applications/{id}: 401 without a token, 403 " +
+        "problem for a recruiter token without org, 404 problem for an unknown application, another organization's or, for a " +
         "candidate, someone else's; these are answered before the stream starts.";
+
+    private static readonly string HistoryDescription =
+        "The application's whole timeline, oldest first: one item per committed change (the same changes as the event " +
+        "stream), with `version` (the event id), `at`, `type`, `status` (the application's status after the change), " +
+        "`actor` (`candidate:{sub}`, `recruiter:{sub}`, `ai-backend` for the webhook, `poller`, `dispatcher`, `admin`) and " +
+        "`details` (job ids, the AI backend's answer, the failure reason, the score; never a secret). `type` is one of: " +
+        string.Join(", ", ApplicationEventTypes.All.Select(t => $"`{t}`")) + ". Same access rule as GET /api/applications/{id}.";
 
     public static IEndpointRouteBuilder MapJobApplicationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -45,6 +55,9 @@ public static class JobApplicationEndpoints
         group.MapGet("/{id}/events", StreamApplicationEvents)
             .WithSummary("Live status of one application (server-sent events)")
             .WithDescription(EventsDescription);
+        group.MapGet("/{id}/history", GetApplicationHistory)
+            .WithSummary("Every committed change of one application, oldest first")
+            .WithDescription(HistoryDescription);
 
         // One route, two forms: routing picks the endpoint by the request's content type (415 for any other). An
         // OpenAPI document has one operation per route and method, so the JSON one describes the form too.
@@ -73,16 +86,24 @@ public static class JobApplicationEndpoints
         string id, ISender sender, CancellationToken cancellationToken) =>
         ToOk(await sender.Send(new GetApplicationQuery(id), cancellationToken));
 
-    /// <summary>Settles access and the current state before the stream starts, so refusals are ordinary problems.</summary>
+    public static async Task<Results<Ok<ApplicationHistoryView>, ProblemHttpResult>> GetApplicationHistory(
+        string id, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetApplicationHistoryQuery(id), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>Settles access and where the stream starts (replay or current state) before it starts, so refusals are ordinary problems.</summary>
     public static async Task<Results<ApplicationEventStream, ProblemHttpResult>> StreamApplicationEvents(
         string id,
-        [FromHeader(Name = "Last-Event-ID"), Description("The id (application version) of the last event the client received; when it is the current version, the initial event is skipped.")] string? lastEventId,
+        [FromHeader(Name = "Last-Event-ID"), Description("The id (application version) of the last event the client received: the stream continues after it.")] string? lastEventId,
         ISender sender,
-        IApplicationChangeNotifications notifications,
+        IApplicationEventFeed feed,
+        OutgoingViewRenderer renderer,
         CancellationToken cancellationToken)
     {
-        // Subscribed before the read, so a change committed in between is still announced.
-        var subscription = notifications.Subscribe(id);
+        // Subscribed before the read, so a change committed in between is still delivered.
+        var subscription = feed.Subscribe(id);
         try
         {
             var current = await sender.Send(new GetApplicationSnapshotQuery(id), cancellationToken);
@@ -92,7 +113,8 @@ public static class JobApplicationEndpoints
                 return current.Error.ToProblem();
             }
 
-            return new ApplicationEventStream(subscription, current.Value, lastEventId);
+            var cursor = await ApplicationEventCursor.OpenAsync(subscription, current.Value, lastEventId, renderer, cancellationToken);
+            return new ApplicationEventStream(subscription, cursor);
         }
         catch
         {

@@ -2,9 +2,11 @@ using System.Buffers;
 using System.Text.Json;
 using AppBackend.Application.Analysis.ApplyAnalysisResult;
 using AppBackend.Application.Common.Ports;
+using AppBackend.Application.Common.Security;
 using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using AppBackend.Infrastructure.Webhooks;
+using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Http;
 using FluentValidation;
 using Mediator;
@@ -27,6 +29,7 @@ public static class WebhookEndpoints
         app.MapPost("/webhooks/analysis-ready", ReceiveAnalysisResult)
             .WithTags("Webhooks")
             .AllowAnonymous()
+            .WithMetadata(new ActorMetadata(Actors.AiBackend))
             .Accepts<WebhookPayload>("application/json");
         return app;
     }

@@ -1,48 +1,21 @@
-using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text.Json;
 using AppBackend.Application.Common.Ports;
-using AppBackend.Application.JobApplications;
-using AppBackend.Application.JobApplications.GetApplication;
-using AppBackend.Infrastructure.Context;
-using Mediator;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace AppBackend.WebApi.Events;
 
 /// <summary>
-/// The body of <c>GET /api/applications/{id}/events</c>, once access is settled: <c>event: status</c> with the
-/// application's version as <c>id</c> and its view as <c>data</c> (the very JSON <c>GET /api/applications/{id}</c>
-/// returns), first the current state, then one event per visible change; a comment line every
-/// <c>Events:KeepAliveInterval</c>. A change notification makes the stream read the application again through the
-/// Application layer (same access rule), in a scope of its own; an event whose stored view equals the last one sent is
-/// not sent. Views are compared as stored and presented (uploads with freshly signed URLs) only as they are written,
-/// so a renewed signature never makes an event. It ends when the client goes, the server stops, or the application is
-/// no longer visible to the caller.
+/// The body of <c>GET /api/applications/{id}/events</c>, once access and the start are settled: writes what
+/// <see cref="ApplicationEventCursor"/> says comes next, each as <c>event: status</c> with the version as <c>id</c> and
+/// the view at it as <c>data</c>, and a comment line every <c>Events:KeepAliveInterval</c>. It ends when the client
+/// goes, the server stops, or the cursor cannot go on.
 /// </summary>
-public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataProvider
+public sealed partial class ApplicationEventStream(IApplicationEventSubscription subscription, ApplicationEventCursor cursor) : IResult, IEndpointMetadataProvider
 {
     public const string ContentType = "text/event-stream";
     public const string EventType = "status";
-
-    private readonly IApplicationChangeSubscription _subscription;
-    private readonly ApplicationSnapshot _current;
-    private readonly bool _clientHasCurrent;
-
-    /// <param name="subscription">Taken before <paramref name="current"/> was read; the stream disposes it.</param>
-    /// <param name="current">The state the stream starts from.</param>
-    /// <param name="lastEventId">The client's <c>Last-Event-ID</c>: when it names <paramref name="current"/>, the client has it already.</param>
-    public ApplicationEventStream(IApplicationChangeSubscription subscription, ApplicationSnapshot current, string? lastEventId)
-    {
-        _subscription = subscription;
-        _current = current;
-        _clientHasCurrent = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-            && last == current.Version;
-    }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [ContentType]));
@@ -55,7 +28,7 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
         }
         finally
         {
-            _subscription.Dispose();
+            subscription.Dispose();
         }
     }
 
@@ -63,10 +36,8 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
     {
         var services = context.RequestServices;
         var keepAliveInterval = services.GetRequiredService<IOptions<EventStreamOptions>>().Value.KeepAliveInterval;
-        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var clock = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILogger<ApplicationEventStream>>();
-        var presenter = services.GetRequiredService<JobApplicationViewPresenter>();
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
         // The client going away or the server shutting down ends the stream; a graceful shutdown would otherwise
@@ -81,14 +52,11 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var writer = new ServerSentEventWriter(response.BodyWriter);
-
-        // Only a hash of the last data sent is kept, so an open stream costs little memory.
-        var lastVersion = _current.Version;
-        var lastHash = SHA256.HashData(Serialize(_current.View, json));
-        var applicationId = _subscription.ApplicationId;
+        var applicationId = subscription.ApplicationId;
         try
         {
-            if (_clientHasCurrent)
+            LogStreamOpened(logger, applicationId, cursor.Position, cursor.IsReplay);
+            if (cursor.First.Count == 0)
             {
                 // Nothing to send yet, but the headers go out now: the client knows it is subscribed.
                 await response.StartAsync(cancellationToken);
@@ -97,29 +65,23 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
                     return;
                 }
             }
-            else if ((await writer.WriteEventAsync(EventType, lastVersion, Serialize(presenter.Present(_current.View), json), cancellationToken)).IsCompleted)
+            else if (!await WriteAsync(writer, cursor.First, cancellationToken))
             {
                 return;
             }
 
-            LogStreamOpened(logger, applicationId, lastVersion, _clientHasCurrent);
             using var keepAlive = new PeriodicTimer(keepAliveInterval, clock);
             Task<bool>? tick = null;
-            Task<bool>? change = null;
+            Task<IReadOnlyList<StreamedEvent>?>? next = null;
             while (true)
             {
                 tick ??= keepAlive.WaitForNextTickAsync(cancellationToken).AsTask();
-                change ??= _subscription.Versions.WaitToReadAsync(cancellationToken).AsTask();
-                var woke = await Task.WhenAny(tick, change);
-                if (woke == tick)
+                next ??= cursor.NextAsync(cancellationToken);
+                if (await Task.WhenAny(tick, next) == tick)
                 {
+                    var ticked = await tick;
                     tick = null;
-                    if (!await woke)
-                    {
-                        return;
-                    }
-
-                    if ((await writer.WriteCommentAsync("keep-alive", cancellationToken)).IsCompleted)
+                    if (!ticked || (await writer.WriteCommentAsync("keep-alive", cancellationToken)).IsCompleted)
                     {
                         return;
                     }
@@ -127,44 +89,15 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
                     continue;
                 }
 
-                change = null;
-                if (!await woke)
+                var events = await next;
+                next = null;
+                if (events is null)
                 {
+                    LogCannotContinue(logger, applicationId, cursor.Position);
                     return;
                 }
 
-                var newest = lastVersion;
-                while (_subscription.Versions.TryRead(out var version))
-                {
-                    newest = Math.Max(newest, version);
-                }
-
-                if (newest <= lastVersion)
-                {
-                    continue;
-                }
-
-                var snapshot = await ReadAsync(context, applicationId, cancellationToken);
-                if (snapshot is null)
-                {
-                    LogNoLongerVisible(logger, applicationId);
-                    return;
-                }
-
-                if (snapshot.Version <= lastVersion)
-                {
-                    continue;
-                }
-
-                lastVersion = snapshot.Version;
-                var hash = SHA256.HashData(Serialize(snapshot.View, json));
-                if (hash.AsSpan().SequenceEqual(lastHash))
-                {
-                    continue;
-                }
-
-                lastHash = hash;
-                if ((await writer.WriteEventAsync(EventType, lastVersion, Serialize(presenter.Present(snapshot.View), json), cancellationToken)).IsCompleted)
+                if (!await WriteAsync(writer, events, cancellationToken))
                 {
                     return;
                 }
@@ -175,7 +108,7 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
         }
         catch (Exception ex) when (response.HasStarted)
         {
-            // Too late for a problem: end the stream; the client reconnects and gets the current state.
+            // Too late for a problem: end the stream; the client reconnects with its Last-Event-ID.
             if (!cancellationToken.IsCancellationRequested)
             {
                 LogStreamFailed(logger, applicationId, ex);
@@ -183,31 +116,32 @@ public sealed partial class ApplicationEventStream : IResult, IEndpointMetadataP
         }
         finally
         {
-            LogStreamClosed(logger, applicationId, lastVersion);
+            LogStreamClosed(logger, applicationId, cursor.Position);
         }
     }
 
-    /// <summary>The application as the caller may see it now, or null when he no longer may (or it is gone).</summary>
-    private static async Task<ApplicationSnapshot?> ReadAsync(HttpContext context, string applicationId, CancellationToken cancellationToken)
+    /// <summary>False when the client is gone.</summary>
+    private static async Task<bool> WriteAsync(ServerSentEventWriter writer, IReadOnlyList<StreamedEvent> events, CancellationToken cancellationToken)
     {
-        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ScopedRequestContext>().RequestId = context.TraceIdentifier;
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>()
-            .Send(new GetApplicationSnapshotQuery(applicationId), cancellationToken);
-        return result.IsSuccess ? result.Value : null;
+        foreach (var item in events)
+        {
+            if ((await writer.WriteEventAsync(EventType, item.Version, item.Data, cancellationToken)).IsCompleted)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static byte[] Serialize(JobApplicationView view, JsonSerializerOptions options) =>
-        JsonSerializer.SerializeToUtf8Bytes(view, options);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Event stream of application {ApplicationId} opened at version {Version} (client had it: {ClientHadCurrent})")]
-    private static partial void LogStreamOpened(ILogger logger, string applicationId, long version, bool clientHadCurrent);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event stream of application {ApplicationId} opened after version {Version} (replay: {Replay})")]
+    private static partial void LogStreamOpened(ILogger logger, string applicationId, long version, bool replay);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Event stream of application {ApplicationId} closed at version {Version}")]
     private static partial void LogStreamClosed(ILogger logger, string applicationId, long version);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event stream of application {ApplicationId} ends: the application is no longer visible to the caller")]
-    private static partial void LogNoLongerVisible(ILogger logger, string applicationId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event stream of application {ApplicationId} ends after version {Version}: the log cannot continue there, the client starts again from the current state")]
+    private static partial void LogCannotContinue(ILogger logger, string applicationId, long version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event stream of application {ApplicationId} failed and was ended; the client reconnects")]
     private static partial void LogStreamFailed(ILogger logger, string applicationId, Exception exception);

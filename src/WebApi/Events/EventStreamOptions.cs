@@ -1,6 +1,6 @@
 namespace AppBackend.WebApi.Events;
 
-/// <summary>The event streams as the HTTP side needs them (the <c>Events</c> section; the change feed has its own options).</summary>
+/// <summary>The event streams as the HTTP side needs them (the <c>Events</c> section; the event log has its own options, <c>EventLogOptions</c>).</summary>
 public sealed class EventStreamOptions
 {
     public const string SectionName = "Events";

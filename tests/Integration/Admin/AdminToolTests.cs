@@ -154,6 +154,37 @@ public abstract class AdminToolTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task History_AfterTheToolsChanges_NamesTheAdminAsActor_AndTheirEventsReachOpenStreams()
+    {
+        var applicationId = await SubmittedAsync();
+        using var stream = await ServerSentEventReader.ReadFromAsync(
+            await ServerSentEventReader.SendAsync(_recruiter, $"/api/applications/{applicationId}/events"));
+        var current = await stream.NextEventAsync();
+
+        // The tool writes the database on its own, like another process: the WebApi's stream still gets each change.
+        (await AdminTool.RunAsync(Settings, "jobs", "redispatch", applicationId)).ExitCode.Should().Be(1);
+        (await AdminTool.RunAsync(Settings, "applications", "retry", applicationId)).ExitCode.Should().Be(0);
+        var failed = await stream.NextEventAsync();
+        var retried = await stream.NextEventAsync();
+        var table = await AdminTool.RunAsync(Settings, "applications", "history", applicationId);
+        var json = await AdminTool.RunAsync(Settings, "applications", "history", applicationId, "--json");
+
+        (failed.Version, retried.Version).Should().Be((current.Version + 1, current.Version + 2));
+        failed.Data.Should().Contain("\"status\":\"dispatch_failed\"");
+        retried.Data.Should().Contain("\"status\":\"queued\"");
+        json.ExitCode.Should().Be(0, json.ToString());
+        var items = json.Json().GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => (i.GetProperty("type").GetString(), i.GetProperty("actor").GetString())).Should().EndWith(
+            [("submitted", "recruiter:recruiter-1"), ("dispatch_failed", "admin"), ("retry_requested", "admin")]);
+        items[^2].GetProperty("details").GetProperty("answer").GetString().Should().Be("unavailable");
+        items[^2].GetProperty("details").GetProperty("failureReason").GetString().Should().NotBeNullOrEmpty();
+        var api = await (await _recruiter.GetAsync($"/api/applications/{applicationId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        JsonNode.DeepEquals(JsonNode.Parse(json.Stdout), JsonNode.Parse(api.GetRawText())).Should().BeTrue("--json prints the API's history");
+        table.ExitCode.Should().Be(0, table.ToString());
+        table.Stdout.Should().Contain("VERSION").And.Contain("dispatch_failed").And.Contain("retry_requested").And.Contain("admin");
+    }
+
+    [Fact]
     public async Task Retry_WhenRetryIsNotAllowed_ExitsWithOne()
     {
         var applicationId = await SubmittedAsync();

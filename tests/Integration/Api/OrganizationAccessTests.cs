@@ -29,6 +29,7 @@ public abstract class OrganizationAccessTests(ApiFixture fixture)
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await viewer.Recruiter.GetAsync($"/api/applications/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await ServerSentEventReader.SendAsync(viewer.Recruiter, $"/api/applications/{id}/events")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await viewer.Recruiter.GetAsync($"/api/applications/{id}/history")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await ApiRequests.AddVideoAsync(viewer.Recruiter, id, owner.QuestionId)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await MediaRequests.UploadAsync(viewer.Recruiter, id, owner.QuestionId, TestVideos.Mp4(4096))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await viewer.Recruiter.PostAsync($"/api/applications/{id}/submit", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -67,6 +68,7 @@ public abstract class OrganizationAccessTests(ApiFixture fixture)
         interview.GetProperty("organizationId").GetString().Should().Be(tenant.Organization);
         await ApiRequests.CreateApplicationAsync(colleague, tenant.InterviewId);
         await (await colleague.GetAsync($"/api/applications/{id}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await colleague.GetAsync($"/api/applications/{id}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         using (var stream = await ServerSentEventReader.SendAsync(colleague, $"/api/applications/{id}/events"))
         {
             stream.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -3,13 +3,14 @@ using System.Text.Json;
 using AppBackend.Infrastructure.Events;
 using AppBackend.IntegrationTests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AppBackend.IntegrationTests.Events;
 
 /// <summary>
 /// <c>GET /api/applications/{id}/events</c> over real HTTP on each database: access before the stream, the current
-/// state first, changes in order (also those made by another instance), <c>Last-Event-ID</c>, keep-alives, and
-/// clean ends on disconnect and shutdown.
+/// state first, every change in order (also those made by another instance), replay after <c>Last-Event-ID</c>,
+/// retention, keep-alives, and clean ends on disconnect and shutdown.
 /// </summary>
 public abstract class ApplicationEventsTests(EventsApiFixture fixture)
 {
@@ -39,7 +40,7 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         problem.GetProperty("code").GetString().Should().Be("application.not_found");
         problem.GetProperty("requestId").GetString().Should().NotBeNullOrEmpty();
-        fixture.Factory.Services.GetRequiredService<ApplicationChangeHub>().CountFor(application.Id()).Should().Be(0);
+        fixture.Factory.Services.GetRequiredService<ApplicationEventHub>().CountFor(application.Id()).Should().Be(0);
     }
 
     [Fact]
@@ -92,8 +93,8 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
         events.Should().OnlyContain(e => e.Type == "status");
         events.Select(Status).Should().StartWith("draft").And.EndWith("queued");
         events.Select(Status).Should().OnlyContain(s => s == "draft" || s == "queued");
-        events.Select(e => e.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
-        events.Select(e => e.Data).Should().OnlyHaveUniqueItems("an event is sent only when the view changed");
+        events.Select(e => e.Version).Should().Equal(Enumerable.Range(0, events.Count).Select(i => events[0].Version + i), "every change is one event, none skipped");
+        events.Select(e => e.Data).Should().OnlyHaveUniqueItems("each event is the view at another version");
         var get = await candidate.GetAsync($"/api/applications/{application.Id()}");
         events[^1].Data.Should().Be(await get.Content.ReadAsStringAsync());
     }
@@ -153,16 +154,86 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Events_WithAnOlderLastEventId_StartWithTheCurrentState()
+    public async Task Events_WithAnEarlierLastEventId_ReplayEveryLaterEventOnce_ThenTheLiveOnes()
     {
-        var candidate = fixture.Client(TestTokens.Candidate("cand-events-stale-id"));
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-replay"));
         var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+        var current = await (await candidate.GetAsync($"/api/applications/{application.Id()}")).Content.ReadAsStringAsync();
+        var currentVersion = await CurrentVersionAsync(candidate, application.Id());
 
         using var stream = await OpenAsync(candidate, application.Id(), lastEventId: "1");
+        var replayed = new List<ServerSentEvent>();
+        while (replayed.Count < currentVersion - 1)
+        {
+            replayed.Add(await stream.NextEventAsync());
+        }
+
+        replayed.Select(e => e.Version).Should().Equal(Enumerable.Range(2, (int)currentVersion - 1).Select(v => (long)v));
+        replayed[^1].Data.Should().Be(current);
+        await (await candidate.PostAsync($"/api/applications/{application.Id()}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
+        var live = await stream.NextEventAsync();
+        live.Version.Should().Be(currentVersion + 1);
+        Status(live).Should().Be("queued");
+    }
+
+    [Theory]
+    [InlineData("not-a-number")]
+    [InlineData("-1")]
+    [InlineData("999999")]
+    public async Task Events_WithAnUnknownLastEventId_StartWithTheCurrentState(string lastEventId)
+    {
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-unknown-id"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+
+        using var stream = await OpenAsync(candidate, application.Id(), lastEventId);
         var first = await stream.NextEventAsync();
 
-        first.Version.Should().BeGreaterThan(1);
+        first.Version.Should().Be(await CurrentVersionAsync(candidate, application.Id()));
         first.Data.Should().Be(await (await candidate.GetAsync($"/api/applications/{application.Id()}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Retention_PrunesTheReplayDataOfOldEvents_AndKeepsTheHistory()
+    {
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-retention"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+        var historyBefore = await (await candidate.GetAsync($"/api/applications/{application.Id()}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        // A clock past the retention: the pruning job's view of "now" a little over Events:Retention later.
+        var retention = fixture.Factory.Services.GetRequiredService<IOptions<EventLogOptions>>().Value.Retention;
+        int pruned;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var later = DateTimeOffset.UtcNow + retention + TimeSpan.FromMinutes(1);
+            pruned = await scope.ServiceProvider.GetRequiredService<ApplicationEventRetention>().PruneAsync(later, CancellationToken.None);
+        }
+
+        pruned.Should().BeGreaterThanOrEqualTo(3);
+        var historyAfter = await (await candidate.GetAsync($"/api/applications/{application.Id()}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        historyAfter.GetRawText().Should().Be(historyBefore.GetRawText());
+        historyAfter.GetProperty("items").GetArrayLength().Should().Be(3);
+
+        // The events after version 1 cannot be replayed any more: the reconnect gets the current state.
+        using var stream = await OpenAsync(candidate, application.Id(), lastEventId: "1");
+        var first = await stream.NextEventAsync();
+        first.Version.Should().Be(3);
+        first.Data.Should().Be(await (await candidate.GetAsync($"/api/applications/{application.Id()}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Retention_KeepsTheReplayDataOfRecentEvents()
+    {
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-recent"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var pruned = await scope.ServiceProvider.GetRequiredService<ApplicationEventRetention>().PruneAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+            pruned.Should().Be(0, "nothing logged by this fixture is older than the retention");
+        }
+
+        using var stream = await OpenAsync(candidate, application.Id(), lastEventId: "1");
+        (await stream.NextEventAsync()).Version.Should().Be(2, "the replay continues after version 1");
     }
 
     [Fact]
@@ -182,7 +253,7 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
     [Fact]
     public async Task Events_WhenTheClientDisconnects_Unsubscribe()
     {
-        var hub = fixture.Factory.Services.GetRequiredService<ApplicationChangeHub>();
+        var hub = fixture.Factory.Services.GetRequiredService<ApplicationEventHub>();
         var application = await NewDraftAsync(_recruiter);
 
         // A client that closes at once (HttpClient would otherwise try to drain the response for up to 2 s first).
@@ -198,6 +269,13 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
     }
 
     private static string EventsPath(string applicationId) => $"/api/applications/{applicationId}/events";
+
+    /// <summary>The application's version now: the id of the event a fresh stream starts with.</summary>
+    private static async Task<long> CurrentVersionAsync(HttpClient client, string applicationId)
+    {
+        using var stream = await OpenAsync(client, applicationId);
+        return (await stream.NextEventAsync()).Version;
+    }
 
     private static string Status(ServerSentEvent e) =>
         JsonDocument.Parse(e.Data).RootElement.GetProperty("status").GetString()!;

@@ -1,11 +1,11 @@
 namespace AppBackend.IntegrationTests.Fixtures;
 
-/// <summary>An AppBackend whose change feed and keep-alives run fast enough for the event-stream tests.</summary>
+/// <summary>An AppBackend whose SQLite log watcher and keep-alives run fast enough for the event-stream tests.</summary>
 public abstract class EventsApiFixture(DatabaseKind kind) : ApiFixture(kind)
 {
     public static readonly IReadOnlyDictionary<string, string?> FastEvents = new Dictionary<string, string?>
     {
-        ["Events:PollInterval"] = "00:00:00.050",
+        ["Events:LogCheckInterval"] = "00:00:00.050",
         ["Events:KeepAliveInterval"] = "00:00:01",
     };
 

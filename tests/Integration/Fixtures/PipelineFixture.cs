@@ -77,7 +77,7 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
             ["Analysis:PollAfter"] = "00:01:00",
             ["Analysis:AlertAfter"] = "01:00:00",
             ["Analysis:AlertRetryDelay"] = "00:00:00.200",
-            ["Events:PollInterval"] = "00:00:00.050",
+            ["Events:LogCheckInterval"] = "00:00:00.050",
         };
         foreach (var (key, value) in Settings.Concat(extra ?? new Dictionary<string, string?>()))
         {

@@ -25,7 +25,7 @@ public class JobApplicationCreateTests
         application.LatestAiAnalysisId.Should().BeNull();
         application.OverallScore.Should().BeNull();
         application.DispatchAttempt.Should().Be(0);
-        application.Version.Should().Be(0);
+        application.Version.Should().Be(1);
         application.CreatedAt.Should().Be(Now);
         application.UpdatedAt.Should().Be(Now);
         application.VideoResponses.Should().BeEmpty();

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AppBackend.Admin.Composition;
 using AppBackend.Admin.Output;
+using AppBackend.Application.Common.Security;
 using AppBackend.Domain.Common;
+using AppBackend.Infrastructure.Context;
 using AppBackend.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +54,7 @@ public sealed class AdminContext(
     public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ScopedRequestContext>().Actor = Actors.Admin;
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
     }
 

@@ -2,12 +2,13 @@ using System.CommandLine;
 using AppBackend.Admin.Output;
 using AppBackend.Application.Common.Paging;
 using AppBackend.Application.JobApplications.GetApplication;
+using AppBackend.Application.JobApplications.GetApplicationHistory;
 using AppBackend.Application.JobApplications.ListApplications;
 using AppBackend.Application.JobApplications.RetryApplication;
 
 namespace AppBackend.Admin.Cli;
 
-/// <summary><c>applications show | list | retry</c>.</summary>
+/// <summary><c>applications show | list | history | retry</c>.</summary>
 public static class ApplicationsCommands
 {
     public static Command Create(CommandRunner runner)
@@ -15,6 +16,7 @@ public static class ApplicationsCommands
         var applications = new Command("applications", "Look at applications and retry failed ones.");
         applications.Subcommands.Add(Show(runner));
         applications.Subcommands.Add(List(runner));
+        applications.Subcommands.Add(History(runner));
         applications.Subcommands.Add(Retry(runner));
         return applications;
     }
@@ -58,6 +60,25 @@ public static class ApplicationsCommands
             return ExitCodes.Success;
         }));
         return list;
+    }
+
+    private static Command History(CommandRunner runner)
+    {
+        var id = new Argument<string>("ID") { Description = "The application's id." };
+        var history = new Command("history", "Every change of one application, oldest first, with who made it (GET /api/applications/{id}/history).") { id };
+        history.SetAction(runner.Action(async (context, cancellationToken) =>
+        {
+            await context.EnsureDatabaseAsync(cancellationToken);
+            var result = await context.SendAsync(new GetApplicationHistoryQuery(context.Parsed.GetRequiredValue(id)), cancellationToken);
+            if (result.IsFailure)
+            {
+                return await context.RefuseAsync(result.Error);
+            }
+
+            await (context.Json ? context.WriteJsonAsync(result.Value) : ApplicationText.WriteAsync(context.Output, result.Value));
+            return ExitCodes.Success;
+        }));
+        return history;
     }
 
     private static Command Retry(CommandRunner runner)

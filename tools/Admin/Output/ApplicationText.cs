@@ -54,6 +54,24 @@ public static class ApplicationText
         }
     }
 
+    /// <summary>One line per change; the details as compact JSON.</summary>
+    public static async Task WriteAsync(TextWriter writer, ApplicationHistoryView history)
+    {
+        if (history.Items.Count == 0)
+        {
+            await writer.WriteLineAsync("No change of this application is logged.");
+            return;
+        }
+
+        var table = new Table("VERSION", "AT", "TYPE", "STATUS", "ACTOR", "DETAILS");
+        foreach (var item in history.Items)
+        {
+            table.Add(item.Version.ToString(CultureInfo.InvariantCulture), Time(item.At), item.Type, item.Status, item.Actor, item.Details.GetRawText());
+        }
+
+        await table.WriteAsync(writer);
+    }
+
     public static async Task WriteAsync(TextWriter writer, Page<JobApplicationView> page)
     {
         if (page.Items.Count == 0)

@@ -62,6 +62,7 @@ public sealed partial class DispatchRecorder(
     {
         var now = clock.GetUtcNow();
         string reason;
+        string answered;
         switch (answer)
         {
             case DispatchAnswer.Accepted accepted:
@@ -77,27 +78,31 @@ public sealed partial class DispatchRecorder(
 
                 LogUnusableAnswer(logger, application.Id, accepted.Jobs.Count, request.VideoResponses.Count);
                 reason = FailureReasons.AnalysisCouldNotBeStarted;
+                answered = "unusable_job_ids";
                 break;
             case DispatchAnswer.Refused refused:
                 metrics.AiBackendError("rejected");
                 LogRefused(logger, application.Id, refused.StatusCode, refused.ResponseBody);
                 reason = FailureReasons.AnalysisCouldNotBeStarted;
+                answered = $"refused:{refused.StatusCode}";
                 break;
             case DispatchAnswer.VersionMismatch mismatch:
                 metrics.AiBackendError("version_mismatch");
                 LogVersionMismatch(logger, application.Id, mismatch.ResponseBody);
                 reason = FailureReasons.ApiVersionMismatch;
+                answered = "version_mismatch:409";
                 break;
             case DispatchAnswer.Unavailable unavailable:
                 metrics.AiBackendError("unavailable");
                 LogUnavailable(logger, application.Id, unavailable.Reason);
                 reason = FailureReasons.AiBackendUnavailable;
+                answered = "unavailable";
                 break;
             default:
                 throw new InvalidOperationException($"Unknown dispatch answer {answer.GetType().Name}.");
         }
 
-        var failed = application.RecordDispatchFailure(reason, now);
+        var failed = application.RecordDispatchFailure(reason, now, answered);
         return failed.IsSuccess ? DispatchOutcome.Failed : DispatchOutcome.Obsolete;
     }
 

@@ -14,6 +14,7 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
         builder.Property(i => i.OrganizationId).HasMaxLength(128).IsRequired();
         builder.Property(i => i.Title).HasMaxLength(200).IsRequired();
         builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Ignore(i => i.DomainEvents);
         builder.HasIndex(i => new { i.CreatedAt, i.Id });
 
         // A recruiter's newest-first page of his organization's interviews.

@@ -24,6 +24,7 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
         builder.Property(a => a.LatestAiAnalysisId).HasMaxLength(200);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.DispatchIdempotencyKey);
+        builder.Ignore(a => a.DomainEvents);
 
         builder.HasOne<Domain.Interviews.Interview>().WithMany().HasForeignKey(a => a.InterviewId).OnDelete(DeleteBehavior.Restrict);
 
@@ -41,9 +42,6 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
         builder.HasIndex(a => new { a.OwnerId, a.CreatedAt, a.Id });
         builder.HasIndex(a => new { a.InterviewId, a.CreatedAt, a.Id });
         builder.HasIndex(a => new { a.Status, a.CreatedAt, a.Id });
-
-        // The change feed behind the event streams reads what changed since its last look.
-        builder.HasIndex(a => a.UpdatedAt);
 
         builder.OwnsMany(a => a.VideoResponses, video =>
         {

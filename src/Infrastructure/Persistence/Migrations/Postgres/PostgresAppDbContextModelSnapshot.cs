@@ -87,6 +87,57 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("pending_dispatches", (string)null);
                 });
 
+            modelBuilder.Entity("AppBackend.Application.Common.Events.ApplicationEventEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("View")
+                        .HasColumnType("text");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ApplicationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("application_events", (string)null);
+                });
+
             modelBuilder.Entity("AppBackend.Domain.Interviews.Interview", b =>
                 {
                     b.Property<string>("Id")
@@ -201,8 +252,6 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("InterviewId", "CreatedAt", "Id");
@@ -214,6 +263,15 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("job_applications", (string)null);
+                });
+
+            modelBuilder.Entity("AppBackend.Application.Common.Events.ApplicationEventEntry", b =>
+                {
+                    b.HasOne("AppBackend.Domain.JobApplications.JobApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AppBackend.Domain.Interviews.Interview", b =>

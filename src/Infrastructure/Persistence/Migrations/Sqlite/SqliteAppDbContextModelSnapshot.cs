@@ -81,6 +81,55 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("pending_dispatches", (string)null);
                 });
 
+            modelBuilder.Entity("AppBackend.Application.Common.Events.ApplicationEventEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("View")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ApplicationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("application_events", (string)null);
+                });
+
             modelBuilder.Entity("AppBackend.Domain.Interviews.Interview", b =>
                 {
                     b.Property<string>("Id")
@@ -195,8 +244,6 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("InterviewId", "CreatedAt", "Id");
@@ -208,6 +255,15 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("job_applications", (string)null);
+                });
+
+            modelBuilder.Entity("AppBackend.Application.Common.Events.ApplicationEventEntry", b =>
+                {
+                    b.HasOne("AppBackend.Domain.JobApplications.JobApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AppBackend.Domain.Interviews.Interview", b =>

@@ -1,0 +1,3 @@
+namespace AppBackend.Domain.JobApplications.Events;
+
+public sealed record ApplicationCreated(string InterviewId) : JobApplicationEvent;

@@ -1,0 +1,3 @@
+namespace AppBackend.Domain.JobApplications.Events;
+
+public sealed record ApplicationSubmitted(int DispatchAttempt, int VideoCount) : JobApplicationEvent;
