@@ -3,7 +3,6 @@ using AppBackend.Admin.Output;
 using AppBackend.Application.Analysis.DispatchApplication;
 using AppBackend.Application.Analysis.PollAnalysisJobs;
 using AppBackend.Application.Analysis.RedispatchApplication;
-using AppBackend.Domain.Common;
 using AppBackend.Infrastructure.AnalysisBackend;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,9 +36,7 @@ public static class JobsCommands
             var report = await context.SendAsync(new PollAnalysisJobsCommand(jobId), cancellationToken);
             if (jobId is not null && report.Asked == 0)
             {
-                return await context.RefuseAsync(Error.NotFound(
-                    "job.not_in_flight",
-                    $"Job '{jobId}' was not asked about: it is unknown, already final or superseded, another instance is polling it right now, or the AI backend could not be reached (see any warning above)."));
+                return await context.RefuseAsync(AdminErrors.JobNotInFlight(jobId));
             }
 
             if (context.Json)
@@ -92,12 +89,8 @@ public static class JobsCommands
             return report.Outcome switch
             {
                 DispatchOutcome.Dispatched => ExitCodes.Success,
-                DispatchOutcome.Failed => await context.RefuseAsync(Error.Conflict(
-                    "dispatch.failed",
-                    $"The AI backend did not take the dispatch: application {report.Application.Id} is {report.Application.Status} ({report.Application.FailureReason}).")),
-                _ => await context.RefuseAsync(Error.Conflict(
-                    "dispatch.obsolete",
-                    $"Nothing was sent: the dispatch no longer matched application {report.Application.Id}, which is {report.Application.Status}.")),
+                DispatchOutcome.Failed => await context.RefuseAsync(AdminErrors.DispatchFailed(report.Application.Id, report.Application.Status, report.Application.FailureReason)),
+                _ => await context.RefuseAsync(AdminErrors.DispatchObsolete(report.Application.Id, report.Application.Status)),
             };
         }));
         return redispatch;

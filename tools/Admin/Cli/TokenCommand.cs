@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AppBackend.Application.Common.Security;
-using AppBackend.Domain.Common;
 using AppBackend.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,9 +58,7 @@ public static class TokenCommand
             var auth = context.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
             if (!string.IsNullOrWhiteSpace(auth.Authority))
             {
-                return await context.RefuseAsync(Error.Conflict(
-                    "token.authority_configured",
-                    "Auth:Authority is set, so the API accepts only that authority's tokens and would refuse one signed here."));
+                return await context.RefuseAsync(AdminErrors.AuthorityConfigured());
             }
 
             string key;
