@@ -7,12 +7,15 @@ namespace AppBackend.WebApi;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>The HTTP pipeline: request id first so that even failures carry it, then problems, then auth.</summary>
+    /// <summary>The HTTP pipeline: request id first so that even failures carry it, then problems, then routing, then auth.</summary>
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Explicitly here, after them: a failure while selecting the endpoint is a problem with a request id too.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
