@@ -35,6 +35,10 @@ public static class DependencyInjection
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
+        // SIGTERM: the event streams end and dispatches in flight are handed back at once; whatever still runs after
+        // this is cut off, so that an instance always exits within 10 s of the signal (what orchestrators wait for).
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
+
         services.AddOptions<EventStreamOptions>()
             .Bind(configuration.GetSection(EventStreamOptions.SectionName))
             .Validate(o => o.KeepAliveInterval > TimeSpan.Zero, "Events:KeepAliveInterval must be positive.")

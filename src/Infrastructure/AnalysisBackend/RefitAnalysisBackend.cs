@@ -24,6 +24,8 @@ internal sealed class RefitAnalysisBackend(IAiBackendApi api, IRequestContext re
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or ApiException)
         {
+            // A call cut short by our own shutdown is no answer of the AI backend's.
+            cancellationToken.ThrowIfCancellationRequested();
             return new DispatchAnswer.Unavailable(Describe(ex));
         }
 
@@ -31,6 +33,7 @@ internal sealed class RefitAnalysisBackend(IAiBackendApi api, IRequestContext re
         {
             if (response.StatusCode is not { } statusCode)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 return NotSerializable(response.Error) is { } notSent
                     ? new DispatchAnswer.NotSent(notSent.Message)
                     : new DispatchAnswer.Unavailable(Describe(response.Error?.InnerException ?? response.Error!));
