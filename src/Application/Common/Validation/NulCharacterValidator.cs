@@ -13,7 +13,7 @@ namespace AppBackend.Application.Common.Validation;
 /// (a title, a name, an id from a route or a cursor) reached the database and was reported as an outage (503).
 /// Runs for every message, so a field added later is covered too.
 /// </summary>
-internal sealed class NulCharacterValidator<TMessage> : AbstractValidator<TMessage>
+public sealed class NulCharacterValidator<TMessage> : AbstractValidator<TMessage>
 {
     public const string Message = "'{0}' must not contain the character U+0000.";
 
