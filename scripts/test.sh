@@ -74,16 +74,23 @@ ensure_postgres() {
     fi
 }
 
-# ensure_ffmpeg: the playback tests run the real ffmpeg and ffprobe; without them those tests fail, never skip.
-ensure_ffmpeg() {
-    if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then
+# ensure_interop_tools: what the conformance tests (tests/Integration/Interop) run besides AppBackend: ffmpeg/ffprobe
+# (installed with apt-get when missing) and the npm packages of tests/Interop (npm ci, from its package-lock.json).
+# Not fatal here: without them those tests fail with a clear message; they never skip.
+ensure_interop_tools() {
+    if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v ffprobe >/dev/null 2>&1; then
+        log "ffmpeg not found; installing it with apt-get"
+        export DEBIAN_FRONTEND=noninteractive
+        { as_root apt-get update -q && as_root apt-get install -y -q --no-install-recommends ffmpeg; } ||
+            log "WARNING: ffmpeg could not be installed; the ffmpeg conformance test will fail"
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        log "WARNING: npm not found; the node conformance tests will fail"
         return 0
     fi
-    log "ffmpeg not found; installing it with apt-get"
-    export DEBIAN_FRONTEND=noninteractive
-    if ! { as_root apt-get update -q && as_root apt-get install -y -q --no-install-recommends ffmpeg; }; then
-        log "WARNING: ffmpeg could not be installed; the playback tests will fail"
-    fi
+    log "npm ci (tests/Interop)"
+    (cd tests/Interop && npm ci --no-audit --no-fund --loglevel=error) ||
+        log "WARNING: npm ci failed in tests/Interop; the node conformance tests will fail"
 }
 
 # add_counts PASSED FAILED SKIPPED: adds one step's counts to the totals.
@@ -231,7 +238,7 @@ print_summary() {
 
 main() {
     ensure_postgres
-    ensure_ffmpeg
+    ensure_interop_tools
     run_dotnet_tests
     run_postman
     run_browser_tests

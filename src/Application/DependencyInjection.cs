@@ -5,6 +5,7 @@ using AppBackend.Application.Common.Behaviors;
 using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Mapping;
+using AppBackend.Application.Common.Validation;
 using AppBackend.Application.JobApplications;
 using FluentValidation;
 using Mapster;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddSingleton(typeof(IValidator<>), typeof(NulCharacterValidator<>));
 
         var mappings = new TypeAdapterConfig();
         mappings.Scan(typeof(DependencyInjection).Assembly);

@@ -10,6 +10,7 @@ using AppBackend.Infrastructure.Alerts;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
 using AppBackend.Infrastructure.Events;
+using AppBackend.Infrastructure.Http;
 using AppBackend.Infrastructure.Media;
 using AppBackend.Infrastructure.Observability;
 using AppBackend.Infrastructure.Persistence;
@@ -146,6 +147,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddTransient<AiBackendJwtHandler>();
+        services.TryAddTransient<ContentLengthHandler>();
         var refit = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
         var aiBackend = services.AddRefitGeneratedClient<IAiBackendApi>(refit)
             .ConfigureHttpClient((sp, client) =>
@@ -160,6 +162,8 @@ public static class DependencyInjection
                 ConnectTimeout = sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ConnectTimeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             });
+        // Outermost: the body is buffered once (so it has a Content-Length) before the first attempt.
+        aiBackend.AddHttpMessageHandler<ContentLengthHandler>();
         aiBackend.AddResilienceHandler("ai-backend", (pipeline, context) => AiBackendResilience.Configure(
             pipeline,
             context.ServiceProvider.GetRequiredService<IOptions<AnalysisOptions>>().Value,
@@ -254,6 +258,9 @@ public static class DependencyInjection
         services.AddOptions<SlackOptions>().Configure(o =>
             o.WebhookUrl = Uri.TryCreate(configuration[SlackOptions.WebhookUrlKey], UriKind.Absolute, out var uri) ? uri : null);
         // The webhook URL is a secret, and the client's default logging would write it on every post.
-        services.AddHttpClient<IAlertSink, SlackAlertSink>(client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        services.TryAddTransient<ContentLengthHandler>();
+        services.AddHttpClient<IAlertSink, SlackAlertSink>(client => client.Timeout = TimeSpan.FromSeconds(10))
+            .AddHttpMessageHandler<ContentLengthHandler>()
+            .RemoveAllLoggers();
     }
 }

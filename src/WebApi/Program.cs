@@ -2,11 +2,15 @@ using AppBackend.Application;
 using AppBackend.Application.JobApplications.SubmitApplication;
 using AppBackend.Infrastructure;
 using AppBackend.Infrastructure.Persistence;
+using AppBackend.Infrastructure.Security;
 using AppBackend.WebApi;
 using AppBackend.WebApi.Observability;
 using Mediator;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Before anything is registered, so that every weak, reused or development secret is named in one refusal.
+SecretPolicy.ThrowIfUnsafe(builder.Configuration, builder.Environment);
 builder.AddObservability();
 
 builder.Services

@@ -92,6 +92,19 @@ public sealed class JobApplication : AggregateRoot
     }
 
     /// <summary>
+    /// Whether a video may be added now, whatever its question: while draft, or after a failed analysis while a
+    /// failed video waits to be replaced. Checked before an upload's bytes are read; <see cref="AddVideoResponse"/>
+    /// applies the full rules once the question is known.
+    /// </summary>
+    public Result CanAcceptVideos() => Status switch
+    {
+        ApplicationStatus.Draft => Result.Success(),
+        ApplicationStatus.AnalysisFailed when AllowRetry
+            && _videoResponses.Exists(v => v.Status is VideoStatus.AnalysisFailed or VideoStatus.Uploaded) => Result.Success(),
+        _ => JobApplicationErrors.NotEditable(Status),
+    };
+
+    /// <summary>
     /// Answers a question. While draft, a second answer replaces the first, one take more, up to the question's
     /// <see cref="Question.MaxTakes"/>; after a failed analysis, only a failed video may be replaced (before the
     /// retry), and that re-recording is not a take: the failure was not the candidate's.

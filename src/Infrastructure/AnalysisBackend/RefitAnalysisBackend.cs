@@ -1,5 +1,6 @@
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
+using AppBackend.Infrastructure.Http;
 using Polly.Timeout;
 using Refit;
 
@@ -17,8 +18,14 @@ internal sealed class RefitAnalysisBackend(IAiBackendApi api, IRequestContext re
         {
             response = await api.StartAnalysisAsync(request, idempotencyKey, requestContext.RequestId, cancellationToken);
         }
+        catch (Exception ex) when (NotSerializable(ex) is { } notSent)
+        {
+            return new DispatchAnswer.NotSent(notSent.Message);
+        }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or ApiException)
         {
+            // A call cut short by our own shutdown is no answer of the AI backend's.
+            cancellationToken.ThrowIfCancellationRequested();
             return new DispatchAnswer.Unavailable(Describe(ex));
         }
 
@@ -26,7 +33,10 @@ internal sealed class RefitAnalysisBackend(IAiBackendApi api, IRequestContext re
         {
             if (response.StatusCode is not { } statusCode)
             {
-                return new DispatchAnswer.Unavailable(Describe(response.Error?.InnerException ?? response.Error!));
+                cancellationToken.ThrowIfCancellationRequested();
+                return NotSerializable(response.Error) is { } notSent
+                    ? new DispatchAnswer.NotSent(notSent.Message)
+                    : new DispatchAnswer.Unavailable(Describe(response.Error?.InnerException ?? response.Error!));
             }
 
             var status = (int)statusCode;
@@ -75,6 +85,20 @@ internal sealed class RefitAnalysisBackend(IAiBackendApi api, IRequestContext re
         }
 
         return new JobStatusReport(job.JobId ?? jobId, job.VideoResponseId, job.Status, job.OverallScore, job.AiAnalysisId, job.Error);
+    }
+
+    /// <summary>Our own failure to write the request, wherever the client wrapped it.</summary>
+    private static RequestNotSerializableException? NotSerializable(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is RequestNotSerializableException notSerializable)
+            {
+                return notSerializable;
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(Exception exception) => exception switch

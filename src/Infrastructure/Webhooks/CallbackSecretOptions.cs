@@ -18,7 +18,8 @@ public sealed class CallbackSecretOptions
     public static IReadOnlyList<string> Parse(string? value) =>
         value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private static byte[] ToKey(string secret)
+    /// <summary>The HMAC key of one secret: the decoded bytes of a <c>whsec_</c> secret (none for a bare prefix), else its UTF-8.</summary>
+    public static byte[] ToKey(string secret)
     {
         if (secret.StartsWith(StandardWebhooksPrefix, StringComparison.Ordinal))
         {

@@ -15,10 +15,17 @@ public sealed class WebhookSignatureVerifier(IOptions<CallbackSecretOptions> opt
 {
     public static readonly TimeSpan StandardWebhooksTolerance = TimeSpan.FromSeconds(300);
 
+    /// <summary>
+    /// The most <c>v1,</c> entries one <c>webhook-signature</c> may carry: a sender signs with each of its current keys,
+    /// a handful during a rotation. More is refused unread, so a long header cannot cost more work than a short one.
+    /// </summary>
+    public const int MaxSignatureEntries = 8;
+
     private const string GitHubPrefix = "sha256=";
     private const int HmacSha256Length = 32;
 
-    private readonly IReadOnlyList<byte[]> _keys = options.Value.Keys();
+    // An empty key (a bare "whsec_") would make every signature under it forgeable: it never verifies anything.
+    private readonly IReadOnlyList<byte[]> _keys = [.. options.Value.Keys().Where(k => k.Length > 0)];
 
     public bool VerifyXSignature(ReadOnlySpan<byte> body, string? signature)
     {
@@ -66,15 +73,27 @@ public sealed class WebhookSignatureVerifier(IOptions<CallbackSecretOptions> opt
             return false;
         }
 
+        var entries = signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (entries.Length > MaxSignatureEntries)
+        {
+            return false;
+        }
+
         var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");
         var signed = new byte[prefix.Length + body.Length];
         prefix.CopyTo(signed, 0);
         body.CopyTo(signed.AsSpan(prefix.Length));
 
-        Span<byte> expected = stackalloc byte[HmacSha256Length];
+        // One HMAC per key per request, however many entries the header has; each entry is then only compared.
+        var expected = new byte[_keys.Count * HmacSha256Length];
+        for (var k = 0; k < _keys.Count; k++)
+        {
+            HMACSHA256.HashData(_keys[k], signed, expected.AsSpan(k * HmacSha256Length, HmacSha256Length));
+        }
+
         Span<byte> claimed = stackalloc byte[HmacSha256Length];
         var anyMatch = false;
-        foreach (var entry in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in entries)
         {
             if (!entry.StartsWith("v1,", StringComparison.Ordinal)
                 || Base64.DecodeFromUtf8(Encoding.ASCII.GetBytes(entry[3..]), claimed, out _, out var written) != System.Buffers.OperationStatus.Done
@@ -83,10 +102,9 @@ public sealed class WebhookSignatureVerifier(IOptions<CallbackSecretOptions> opt
                 continue;
             }
 
-            foreach (var key in _keys)
+            for (var k = 0; k < _keys.Count; k++)
             {
-                HMACSHA256.HashData(key, signed, expected);
-                anyMatch |= CryptographicOperations.FixedTimeEquals(expected, claimed);
+                anyMatch |= CryptographicOperations.FixedTimeEquals(expected.AsSpan(k * HmacSha256Length, HmacSha256Length), claimed);
             }
         }
 

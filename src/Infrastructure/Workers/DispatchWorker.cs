@@ -16,6 +16,8 @@ namespace AppBackend.Infrastructure.Workers;
 /// Claims owed dispatches (a lease in the database, so instances never share one) and runs
 /// <see cref="DispatchApplicationCommand"/> for each, a few at a time. While a dispatch runs its lease is
 /// renewed; if this process dies, the lease lapses and any instance resumes it with the same idempotency key.
+/// On shutdown (SIGTERM) it stops claiming, cancels the dispatches in flight and releases their leases (and those of
+/// claims not started yet) at once, so another instance resumes them without waiting for the leases to lapse.
 /// </summary>
 internal sealed partial class DispatchWorker(
     IServiceScopeFactory scopes,
@@ -23,6 +25,9 @@ internal sealed partial class DispatchWorker(
     TimeProvider clock,
     ILogger<DispatchWorker> logger) : BackgroundService
 {
+    /// <summary>How long a shutting-down instance tries to hand back one lease; the host's shutdown timeout bounds the rest.</summary>
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(3);
+
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,6 +49,12 @@ internal sealed partial class DispatchWorker(
         {
             claimed.Writer.TryComplete();
             await Task.WhenAll(processors);
+
+            // Claimed but never started (a processor stopped first): handed back like the interrupted ones.
+            while (claimed.Reader.TryRead(out var unstarted))
+            {
+                await ReleaseAsync(unstarted);
+            }
         }
     }
 
@@ -79,7 +90,15 @@ internal sealed partial class DispatchWorker(
                 continue;
             }
 
-            await claimed.WriteAsync(key, stoppingToken);
+            try
+            {
+                await claimed.WriteAsync(key, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(key);
+                return;
+            }
         }
     }
 
@@ -101,6 +120,7 @@ internal sealed partial class DispatchWorker(
     {
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewing = RenewLeaseAsync(key, renewal.Token);
+        var interrupted = false;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -115,7 +135,9 @@ internal sealed partial class DispatchWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down mid-dispatch: the lease lapses and the dispatch resumes with the same key.
+            // Shutting down mid-dispatch: nothing was saved; the lease is released below and the dispatch resumes
+            // elsewhere with the same key (the AI backend treats the repeat as the same request).
+            interrupted = true;
         }
         catch (Exception ex)
         {
@@ -125,6 +147,29 @@ internal sealed partial class DispatchWorker(
         {
             await renewal.CancelAsync();
             await renewing;
+            if (interrupted)
+            {
+                await ReleaseAsync(key);
+            }
+        }
+    }
+
+    /// <summary>Hands a lease back (never throws: at worst the lease lapses as it would after a crash).</summary>
+    private async Task ReleaseAsync(string key)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(ReleaseTimeout, clock);
+            await using var scope = scopes.CreateAsyncScope();
+            var queue = scope.ServiceProvider.GetRequiredService<IDispatchQueue>();
+            if (await queue.ReleaseLeaseAsync(key, _owner, timeout.Token))
+            {
+                LogReleased(logger, key);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(logger, key, ex);
         }
     }
 
@@ -176,6 +221,12 @@ internal sealed partial class DispatchWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch {IdempotencyKey} had nothing to do: {Reason}")]
     private static partial void LogNothingToDispatch(ILogger logger, string idempotencyKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: released the lease of dispatch {IdempotencyKey}, which another instance resumes with the same key")]
+    private static partial void LogReleased(ILogger logger, string idempotencyKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutting down: the lease of dispatch {IdempotencyKey} could not be released; it resumes when the lease lapses")]
+    private static partial void LogReleaseFailed(ILogger logger, string idempotencyKey, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease of dispatch {IdempotencyKey} failed")]
     private static partial void LogRenewFailed(ILogger logger, string idempotencyKey, Exception exception);

@@ -24,6 +24,10 @@ internal static class AuthenticationSetup
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+
+            // Why a token failed (issuer, unknown key, the server's clock) helps an attacker more than a client: only in Development.
+            jwt.IncludeErrorDetails = environment.IsDevelopment();
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = SubjectRule.CheckAsync };
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using AppBackend.Application.Common.Events;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Paging;
@@ -19,6 +20,7 @@ using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
 using AppBackend.WebApi.Uploads;
 using Mediator;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,9 @@ namespace AppBackend.WebApi.Endpoints;
 
 public static class JobApplicationEndpoints
 {
+    /// <summary>The JSON form of adding a video is two short strings; more is not a video reference.</summary>
+    private const long MaxJsonBodyBytes = 64 * 1024;
+
     private const string EventsDescription =
         "Server-sent events (text/event-stream): every committed change of the application or of one of its videos is one " +
         "event, in commit order, none skipped or merged, from whichever AppBackend instance (or the admin tool) made it. " +
@@ -59,15 +64,12 @@ public static class JobApplicationEndpoints
             .WithSummary("Every committed change of one application, oldest first")
             .WithDescription(HistoryDescription);
 
-        // One route, two forms: routing picks the endpoint by the request's content type (415 for any other). An
-        // OpenAPI document has one operation per route and method, so the JSON one describes the form too.
+        // One route, two forms, one endpoint that picks the form by the request's content type: two endpoints told apart
+        // only by Accepts metadata made routing throw (a bare 500) for a request without a Content-Type.
         group.MapPost("/{id}/video-responses", AddVideoResponse)
-            .Accepts<AddVideoResponseRequest>("application/json")
+            .Accepts<AddVideoResponseRequest>("application/json", "multipart/form-data")
+            .WithMetadata(new DisableRequestSizeLimitAttribute()) // each form sets its own limit
             .AddOpenApiOperationTransformer(VideoUploadOpenApi.DescribeMultipartForm);
-        group.MapPost("/{id}/video-responses", UploadVideoResponse)
-            .Accepts<UploadVideoResponseForm>("multipart/form-data")
-            .WithMetadata(new DisableRequestSizeLimitAttribute()) // the handler sets the limit from Media:MaxUploadBytes
-            .ExcludeFromDescription();
         group.MapPost("/{id}/submit", SubmitApplication);
         group.MapPost("/{id}/retry", RetryApplication);
         return app;
@@ -135,15 +137,8 @@ public static class JobApplicationEndpoints
         return TypedResults.Ok(await sender.Send(query, cancellationToken));
     }
 
+    /// <summary>JSON names a video that lives at a URL; a multipart form carries the file; anything else is a 415 problem.</summary>
     public static async Task<Results<Created<VideoResponseCreatedView>, ProblemHttpResult>> AddVideoResponse(
-        string id, AddVideoResponseRequest request, ISender sender, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new AddVideoResponseCommand(id, request.QuestionId, request.VideoUrl), cancellationToken);
-        return result.IsSuccess ? TypedResults.Created((string?)null, result.Value) : result.Error.ToProblem();
-    }
-
-    /// <summary>The multipart form: the file is streamed to the media store as it arrives, then the command decides.</summary>
-    public static async Task<Results<Created<VideoResponseCreatedView>, ProblemHttpResult>> UploadVideoResponse(
         string id,
         HttpContext context,
         IMediaStore media,
@@ -151,7 +146,54 @@ public static class JobApplicationEndpoints
         ISender sender,
         CancellationToken cancellationToken)
     {
-        await using var form = await MultipartVideoReader.ReadAsync(context, media, options.Value.MaxUploadBytes, cancellationToken);
+        if (context.Request.HasJsonContentType())
+        {
+            return await AddVideoByUrl(id, context, sender, cancellationToken);
+        }
+
+        return context.Request.HasFormContentType && MultipartVideoReader.IsMultipart(context.Request)
+            ? await UploadVideo(id, context, media, options.Value, sender, cancellationToken)
+            : MediaProblems.UnsupportedContentType();
+    }
+
+    private static async Task<Results<Created<VideoResponseCreatedView>, ProblemHttpResult>> AddVideoByUrl(
+        string id, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = MaxJsonBodyBytes;
+        }
+
+        AddVideoResponseRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync<AddVideoResponseRequest>(cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            // The caller's JSON, not ours: the same 400 as for every other body that cannot be read.
+            throw new BadHttpRequestException("The JSON body cannot be read.", StatusCodes.Status400BadRequest, exception);
+        }
+
+        request ??= new AddVideoResponseRequest(null, null);
+        var result = await sender.Send(new AddVideoResponseCommand(id, request.QuestionId, request.VideoUrl), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created((string?)null, result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>
+    /// The multipart form: access and state are settled before the first byte of the body is read, then the file is
+    /// streamed to the media store as it arrives, then the command decides.
+    /// </summary>
+    private static async Task<Results<Created<VideoResponseCreatedView>, ProblemHttpResult>> UploadVideo(
+        string id, HttpContext context, IMediaStore media, MediaUploadOptions options, ISender sender, CancellationToken cancellationToken)
+    {
+        var admission = await sender.Send(new AdmitVideoUploadQuery(id), cancellationToken);
+        if (admission.IsFailure)
+        {
+            return admission.Error.ToProblem();
+        }
+
+        await using var form = await MultipartVideoReader.ReadAsync(context, media, options.MaxUploadBytes, cancellationToken);
         if (form.Refusal is not null)
         {
             return form.Refusal;

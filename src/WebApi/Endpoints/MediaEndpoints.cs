@@ -58,7 +58,8 @@ public static class MediaEndpoints
         }
 
         var media = result.Value;
-        if (RangeRequests.IsUnsatisfiable(context.Request, media.Length))
+        var rangeApplies = RangeRequests.RangeApplies(context.Request, media.LastModified);
+        if (rangeApplies && RangeRequests.IsUnsatisfiable(context.Request, media.Length))
         {
             await media.Content.DisposeAsync();
             context.Response.Headers.ContentRange = $"bytes */{media.Length}";
@@ -66,6 +67,12 @@ public static class MediaEndpoints
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(media.Content, media.ContentType, lastModified: media.LastModified, enableRangeProcessing: true);
+        if (!rangeApplies)
+        {
+            // An If-Range that does not match: the whole video (200), still announcing that ranges are served.
+            context.Response.Headers.AcceptRanges = "bytes";
+        }
+
+        return TypedResults.Stream(media.Content, media.ContentType, lastModified: media.LastModified, enableRangeProcessing: rangeApplies);
     }
 }

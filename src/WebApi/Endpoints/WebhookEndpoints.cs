@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AppBackend.Application.Analysis.ApplyAnalysisResult;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Security;
@@ -22,7 +23,8 @@ public static class WebhookEndpoints
 {
     public const int MaxBodyBytes = 64 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Strict numbers: "overallScore": "83" is a malformed body, as in the rest of the API.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {

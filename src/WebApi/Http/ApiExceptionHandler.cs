@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AppBackend.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -19,7 +18,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             ValidationException validation => ValidationProblem(validation),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.MalformedRequest, "The request body is larger than this endpoint accepts."),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.MalformedRequest, "This endpoint takes application/json."),
-            BadHttpRequestException or JsonException => Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "The request is malformed: the JSON body, or a route or query value, cannot be read as the expected type."),
+            // A JsonException that is not wrapped in a BadHttpRequestException is ours (writing a response, reading
+            // stored data): a server failure (500), never the caller's fault.
+            BadHttpRequestException => Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "The request is malformed: the JSON body, or a route or query value, cannot be read as the expected type."),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "The resource was changed by another request at the same time; read it again and retry."),
             _ when IsDatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable, "The database cannot be reached; nothing was stored. Try again shortly."),
             _ => null,

@@ -27,6 +27,9 @@ internal static class MediaProblems
     public static ProblemHttpResult NotVideoContent() =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "media.not_a_video", "The 'file' part is not a video: its bytes are not MP4, QuickTime, 3GP, WebM, Matroska, AVI, MPEG-PS, MPEG-TS or Ogg.");
 
+    public static ProblemHttpResult UnsupportedContentType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "upload.unsupported_content_type", "Send the video as JSON (application/json: questionId and videoUrl) or as a form (multipart/form-data: questionId and file).");
+
     public static ProblemHttpResult MalformedForm(string detail) =>
         Problem(StatusCodes.Status400BadRequest, "upload.malformed_form", detail);
 

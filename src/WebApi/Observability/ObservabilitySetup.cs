@@ -37,6 +37,8 @@ internal static class ObservabilitySetup
             });
         }
 
+        KeepSignedUrlsOutOfLogs(builder.Logging);
+
         var otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("appbackend"))
@@ -57,6 +59,27 @@ internal static class ObservabilitySetup
             });
         return builder;
     }
+
+    /// <summary>
+    /// A request line to <c>/media</c> carries a signed URL, a credential valid for <c>Media:UrlLifetime</c>. The two
+    /// categories that write request lines (hosting's "Request starting …", Kestrel's rejected request targets) are held
+    /// at Warning here in code, added after the configuration's rules so they win over them: whatever the log level
+    /// configured, and also when appsettings.json is not found (a published build started from another directory).
+    /// </summary>
+    private static void KeepSignedUrlsOutOfLogs(ILoggingBuilder logging)
+    {
+        foreach (var category in RequestLineCategories)
+        {
+            logging.AddFilter(category, LogLevel.Warning);
+            logging.AddFilter<ConsoleLoggerProvider>(category, LogLevel.Warning);
+        }
+    }
+
+    private static readonly string[] RequestLineCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Server.Kestrel.BadRequests",
+    ];
 
     /// <summary><c>/metrics</c> (Prometheus text): open in Development; elsewhere open only when <c>Metrics:AllowAnonymous</c> says so, else for recruiters.</summary>
     public static WebApplication MapMetrics(this WebApplication app)

@@ -29,6 +29,11 @@ internal static class MultipartVideoReader
     private const int MaxFieldCharacters = 1024;
     private const int MaxBoundaryLength = 70;
 
+    /// <summary>Whether the request's content type is <c>multipart/form-data</c> (not the urlencoded form).</summary>
+    public static bool IsMultipart(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Reads the form of <paramref name="context"/>'s request. The body may be at most <paramref name="maxFileBytes"/>
     /// plus <see cref="FormOverheadBytes"/> (a larger Content-Length is refused before anything is read); the file

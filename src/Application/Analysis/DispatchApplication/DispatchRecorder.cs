@@ -98,6 +98,12 @@ public sealed partial class DispatchRecorder(
                 reason = FailureReasons.AiBackendUnavailable;
                 answered = "unavailable";
                 break;
+            case DispatchAnswer.NotSent notSent:
+                // Ours, not the AI backend's: an error to fix here, counted and reported as nothing of the AI backend's.
+                LogNotSent(logger, application.Id, notSent.Reason);
+                reason = FailureReasons.AnalysisCouldNotBeStarted;
+                answered = "not_sent";
+                break;
             default:
                 throw new InvalidOperationException($"Unknown dispatch answer {answer.GetType().Name}.");
         }
@@ -120,6 +126,9 @@ public sealed partial class DispatchRecorder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The AI backend stayed unavailable for application {ApplicationId}: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string applicationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The analysis request of application {ApplicationId} could not be written, so nothing was sent to the AI backend: {Reason}")]
+    private static partial void LogNotSent(ILogger logger, string applicationId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} changed while its dispatch was being saved (attempt {Attempt}); applying the answer again")]
     private static partial void LogSaveConflict(ILogger logger, string applicationId, int attempt);

@@ -9,9 +9,9 @@ namespace AppBackend.Application.Analysis.PollAnalysisJobs;
 
 /// <summary>
 /// Reads the AI backend's answer about one job as a final result, under the same rules as a result reported to the
-/// webhook (<see cref="ApplyAnalysisResultCommandValidator"/>).
+/// webhook: every validator of <see cref="ApplyAnalysisResultCommand"/> (its own, and those that apply to every message).
 /// </summary>
-public sealed class PolledAnswer(IValidator<ApplyAnalysisResultCommand> rules)
+public sealed class PolledAnswer(IEnumerable<IValidator<ApplyAnalysisResultCommand>> rules)
 {
     /// <summary>True when the answer is final (done or failed), whether or not it is usable.</summary>
     public static bool IsFinal(JobStatusReport? report) =>
@@ -22,9 +22,7 @@ public sealed class PolledAnswer(IValidator<ApplyAnalysisResultCommand> rules)
     {
         var command = new ApplyAnalysisResultCommand(
             job.JobId, job.VideoResponseId, report.Status, report.OverallScore, report.AiAnalysisId, report.Error);
-        var checkedCommand = rules.Validate(command);
-        return checkedCommand.IsValid
-            ? command.ToReport()
-            : AnalysisErrors.UnusableAnswer(checkedCommand.Errors[0].ErrorMessage);
+        var broken = rules.SelectMany(r => r.Validate(command).Errors).FirstOrDefault();
+        return broken is null ? command.ToReport() : AnalysisErrors.UnusableAnswer(broken.ErrorMessage);
     }
 }

@@ -32,7 +32,8 @@ public sealed record PageCursor(DateTimeOffset CreatedAt, string Id)
             if (separator <= 0
                 || !long.TryParse(text.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 || ticks > DateTimeOffset.MaxValue.UtcTicks
-                || separator == text.Length - 1)
+                || separator == text.Length - 1
+                || text.Contains('\0', StringComparison.Ordinal))
             {
                 return false;
             }

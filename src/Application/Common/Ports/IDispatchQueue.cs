@@ -28,4 +28,10 @@ public interface IDispatchQueue
 
     /// <summary>Extends a lease still held by <paramref name="owner"/>; false when it was lost (lapsed and claimed by another).</summary>
     Task<bool> RenewLeaseAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives up a lease still held by <paramref name="owner"/> (an instance shutting down mid-dispatch), so any instance
+    /// may claim the dispatch at once, with the same key; false when it was no longer held (done, or lost).
+    /// </summary>
+    Task<bool> ReleaseLeaseAsync(string idempotencyKey, string owner, CancellationToken cancellationToken);
 }

@@ -66,4 +66,16 @@ internal sealed class DispatchQueue(AppDbContext db) : IDispatchQueue
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
         return renewed == 1;
     }
+
+    public async Task<bool> ReleaseLeaseAsync(string idempotencyKey, string owner, CancellationToken cancellationToken)
+    {
+        var released = await db.PendingDispatches
+            .Where(d => d.IdempotencyKey == idempotencyKey && d.LeaseOwner == owner)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(d => d.LeaseOwner, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
+                cancellationToken);
+        return released == 1;
+    }
 }

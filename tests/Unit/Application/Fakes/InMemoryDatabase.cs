@@ -236,5 +236,8 @@ internal sealed class InMemoryDatabase : IUnitOfWork
 
         public Task<bool> RenewLeaseAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Claims are the worker's business, not the dispatch handler's.");
+
+        public Task<bool> ReleaseLeaseAsync(string idempotencyKey, string owner, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Claims are the worker's business, not the dispatch handler's.");
     }
 }

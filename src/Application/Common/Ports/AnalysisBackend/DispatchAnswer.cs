@@ -18,6 +18,9 @@ public abstract record DispatchAnswer
 
     /// <summary>408, 429, 5xx, connect failures or timeouts outlasted every retry.</summary>
     public sealed record Unavailable(string Reason) : DispatchAnswer;
+
+    /// <summary>AppBackend could not write the request (a server-side failure): nothing was sent, so nothing is blamed on the AI backend.</summary>
+    public sealed record NotSent(string Reason) : DispatchAnswer;
 }
 
 public sealed record AcceptedJob(string JobId, string? VideoResponseId);

@@ -11,7 +11,7 @@ namespace AppBackend.UnitTests.Application.Analysis.PollAnalysisJobs;
 public class PolledAnswerTests
 {
     private static readonly AnalysisJobRef Job = new("app-1", "video-1", "job-1", DateTimeOffset.UnixEpoch);
-    private readonly PolledAnswer _answers = new(new ApplyAnalysisResultCommandValidator());
+    private readonly PolledAnswer _answers = new([new ApplyAnalysisResultCommandValidator()]);
 
     [Theory]
     [InlineData("done", true)]
