@@ -11,6 +11,9 @@ public sealed class AdminToolFailureTests
 {
     private static readonly Dictionary<string, string?> Testing = new() { ["ASPNETCORE_ENVIRONMENT"] = "Testing" };
 
+    /// <summary>Testing with the media signing key every view needs (uploads get signed URLs), so the database is what fails.</summary>
+    private static readonly Dictionary<string, string?> TestingWithMediaKey = Testing.With("Media:SigningKey", TestSecrets.MediaSigningKey);
+
     [Fact]
     public async Task Run_WithoutACommand_ExitsWithTwo()
     {
@@ -44,7 +47,7 @@ public sealed class AdminToolFailureTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"appbackend-admin-missing-{Guid.NewGuid():N}.db");
 
-        var run = await AdminTool.RunAsync(Testing, "applications", "list", "--provider", "sqlite", "--connection", $"Data Source={path}");
+        var run = await AdminTool.RunAsync(TestingWithMediaKey, "applications", "list", "--provider", "sqlite", "--connection", $"Data Source={path}");
 
         run.ExitCode.Should().Be(3, run.ToString());
         run.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(path).And.Contain("does not exist");
@@ -54,7 +57,7 @@ public sealed class AdminToolFailureTests
     [Fact]
     public async Task Show_WhenPostgresCannotBeReached_ExitsWithThreeInOneLineWithoutSecrets()
     {
-        var settings = Testing
+        var settings = TestingWithMediaKey
             .With("Database:Provider", "postgres")
             .With("ConnectionStrings:Default", $"Host=127.0.0.1;Port={FreeTcpPort.Pick()};Database=nowhere;Username=admin;Password=pg-secret-do-not-print;Timeout=5");
 

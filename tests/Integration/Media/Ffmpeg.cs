@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using AppBackend.IntegrationTests.Interop;
 
 namespace AppBackend.IntegrationTests.Media;
 
@@ -8,10 +8,6 @@ namespace AppBackend.IntegrationTests.Media;
 /// </summary>
 public static class Ffmpeg
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
-    public sealed record Run(int ExitCode, string Output, string Errors);
-
     /// <summary>
     /// A real H.264 MP4 of <paramref name="seconds"/> seconds (ffmpeg's test pattern), lossless so it is a few hundred
     /// kilobytes, with its index (<c>moov</c>) after the media data as ffmpeg writes it by default: a reader over HTTP
@@ -26,7 +22,7 @@ public static class Ffmpeg
                 "ffmpeg",
                 "-v", "error", "-y", "-f", "lavfi", "-i", $"testsrc=duration={seconds}:size=640x480:rate=25",
                 "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p", path);
-            run.ExitCode.Should().Be(0, "ffmpeg should make the test video: {0}", run.Errors);
+            run.ExitCode.Should().Be(0, "ffmpeg should make the test video: {0}", run.Stderr);
             return await File.ReadAllBytesAsync(path);
         }
         finally
@@ -36,53 +32,11 @@ public static class Ffmpeg
     }
 
     /// <summary><c>ffprobe</c> of a URL: the container's duration and its video stream's codec and size, one per line.</summary>
-    public static Task<Run> ProbeAsync(string url) =>
+    public static Task<ToolRun> ProbeAsync(string url) =>
         RunAsync(
             "ffprobe",
             "-v", "error", "-show_entries", "format=duration:stream=codec_name,width,height",
             "-of", "default=noprint_wrappers=1", url);
 
-    public static async Task<Run> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException($"'{tool}' is not installed (apt-get install -y ffmpeg); the playback tests need it.", ex);
-        }
-
-        using (process)
-        {
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{tool} did not finish within {Timeout.TotalSeconds} s.");
-            }
-
-            return new Run(process.ExitCode, await output, await errors);
-        }
-    }
+    public static Task<ToolRun> RunAsync(string tool, params string[] arguments) => ExternalTool.RunAsync(tool, arguments);
 }

@@ -29,9 +29,9 @@ public sealed class PlayableVideoUrlTests(PlaybackFixture fixture) : IClassFixtu
         var probe = await Ffmpeg.ProbeAsync(url);
 
         url.Should().StartWith($"{fixture.PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/media/{videoResponseId}?exp=").And.Contain("&sig=");
-        probe.ExitCode.Should().Be(0, "ffprobe should play the URL straight from the view: {0}", probe.Errors);
-        probe.Output.Should().Contain("codec_name=h264").And.Contain("width=640").And.Contain("height=480");
-        double.Parse(Line(probe.Output, "duration"), CultureInfo.InvariantCulture).Should().BeApproximately(2.0, 0.1);
+        probe.ExitCode.Should().Be(0, "ffprobe should play the URL straight from the view: {0}", probe.Stderr);
+        probe.Stdout.Should().Contain("codec_name=h264").And.Contain("width=640").And.Contain("height=480");
+        double.Parse(Line(probe.Stdout, "duration"), CultureInfo.InvariantCulture).Should().BeApproximately(2.0, 0.1);
         var served = fixture.MediaRequests.Requests.Where(r => r.Path == $"/media/{videoResponseId}").ToList();
         served.Should().Contain(
             r => r.Status == StatusCodes.Status206PartialContent && r.Range != null && !r.Range.StartsWith("bytes=0-", StringComparison.Ordinal),
@@ -56,7 +56,7 @@ public sealed class PlayableVideoUrlTests(PlaybackFixture fixture) : IClassFixtu
         {
             url.Should().StartWith($"{fixture.PublicBaseUrl.AbsoluteUri.TrimEnd('/')}/media/{videoResponseId}?exp=");
             var probe = await Ffmpeg.ProbeAsync(url);
-            probe.ExitCode.Should().Be(0, "{0} should play: {1}", url, probe.Errors);
+            probe.ExitCode.Should().Be(0, "{0} should play: {1}", url, probe.Stderr);
         }
     }
 

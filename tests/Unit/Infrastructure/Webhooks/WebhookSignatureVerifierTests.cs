@@ -7,7 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AppBackend.UnitTests.Infrastructure.Webhooks;
 
-/// <summary>Issue 12, item 6: the work of a Standard Webhooks check is bounded, and an empty key verifies nothing.</summary>
+/// <summary>
+/// Issue 12, item 6: the work of a Standard Webhooks check is bounded (a cap on the entries; that they cost about one
+/// HMAC per key is measured by the micro-benchmarks, not timed here), and an empty key verifies nothing.
+/// </summary>
 public sealed class WebhookSignatureVerifierTests
 {
     private const string Secret = "unit-callback-secret-0123456789-abcdefghij";
@@ -49,42 +52,6 @@ public sealed class WebhookSignatureVerifierTests
         verifier.VerifyXSignature(Body, Convert.ToHexStringLower(emptyKeyHmac)).Should().BeFalse();
         verifier.VerifyStandardWebhooks(Body, Id, Timestamp, $"v1,{emptyKeyStandard}").Should().BeFalse();
     }
-
-    [Fact]
-    public void VerifyStandardWebhooks_WithManyEntries_CostsAboutOneHmacPerKey()
-    {
-        // A 64 KiB body makes the HMAC the whole cost. Before, every entry was hashed under every key (8 entries: 8
-        // times the work of one); now each key is hashed once and the entries only compared. Medians of interleaved
-        // runs, and a threshold far from both, keep a busy machine from deciding the outcome.
-        var body = new byte[64 * 1024];
-        var verifier = Verifier(Secret);
-        var one = HeaderFor(body, 1);
-        var many = HeaderFor(body, WebhookSignatureVerifier.MaxSignatureEntries);
-        var single = new List<long>();
-        var multiple = new List<long>();
-        for (var run = 0; run < 101; run++)
-        {
-            single.Add(Time(() => verifier.VerifyStandardWebhooks(body, Id, Timestamp, one)));
-            multiple.Add(Time(() => verifier.VerifyStandardWebhooks(body, Id, Timestamp, many)));
-        }
-
-        ((double)Median(multiple) / Median(single)).Should().BeLessThan(3, "{0} entries must not cost {0} HMACs", WebhookSignatureVerifier.MaxSignatureEntries);
-    }
-
-    private static string HeaderFor(byte[] body, int count)
-    {
-        var valid = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.").Concat(body).ToArray()));
-        return Header(count, valid);
-    }
-
-    private static long Time(Func<bool> verify)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        verify().Should().BeTrue();
-        return System.Diagnostics.Stopwatch.GetTimestamp() - started;
-    }
-
-    private static long Median(List<long> samples) => samples.Order().ElementAt(samples.Count / 2);
 
     /// <summary><paramref name="count"/> entries, all wrong but the last, which is <c>v1,<paramref name="valid"/></c>.</summary>
     private static string Header(int count, string valid) =>
