@@ -129,9 +129,11 @@ public abstract class DispatchTests : IAsyncLifetime
         var at = requests.Select(r => r.GetProperty("receivedAt").GetDateTimeOffset()).ToList();
         var firstWait = at[1] - at[0];
         var secondWait = at[2] - at[1];
+        // Each wait is at least its own step of the growing schedule (100 ms, then 400 ms). The two measured waits are
+        // not compared with each other: on a busy machine the first stretches by the scheduler's delay, which would
+        // time the machine's load rather than the policy.
         firstWait.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(90));
         secondWait.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(390));
-        secondWait.Should().BeGreaterThan(firstWait);
     }
 
     [Fact]
