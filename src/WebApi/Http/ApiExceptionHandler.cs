@@ -1,4 +1,5 @@
 using AppBackend.Domain.Common;
+using AppBackend.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,8 @@ namespace AppBackend.WebApi.Http;
 
 /// <summary>
 /// Turns exceptions into problems: invalid input into 400 (with field errors), a lost optimistic-concurrency
-/// race into 409, anything unexpected into a plain 500 that reveals nothing of the exception.
+/// race into 409, a database that cannot serve now into 503 (the caller retries), anything else unexpected, a
+/// statement the database refused included, into a plain 500 that reveals nothing of the exception.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,7 +24,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             // stored data): a server failure (500), never the caller's fault.
             BadHttpRequestException => Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "The request is malformed: the JSON body, or a route or query value, cannot be read as the expected type."),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "The resource was changed by another request at the same time; read it again and retry."),
-            _ when IsDatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable, "The database cannot be reached; nothing was stored. Try again shortly."),
+            _ when DatabaseFailures.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable, "The database cannot be reached; nothing was stored. Try again shortly."),
             _ => null,
         };
 
@@ -40,20 +42,6 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
-    /// <summary>A database error anywhere in the chain: the request could not be stored, so the caller should retry (503).</summary>
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is System.Data.Common.DbException or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static ProblemDetails ValidationProblem(ValidationException exception) =>
