@@ -144,14 +144,14 @@ run_dotnet_tests() {
     collect_trx "$RESULTS_DIR"
 }
 
-# run_postman: the Postman collection against a fresh AppBackend and simulator (scripts/postman.sh), on the
-# Release build dotnet test has just made. Its assertions are added to the totals; when it could not report
-# them (newman not installable, a server that did not start) it counts as one failure, never as a skip.
-run_postman() {
-    log "bash scripts/postman.sh (newman)"
-    local rc=0 passed failed counts="$POSTMAN_RESULTS_DIR/counts"
+# run_counted STEP COUNTS COMMAND...: runs a step that writes "PASSED FAILED" to the file COUNTS and adds them to the
+# totals. A step that could not report them, or that failed with no failure counted, counts as one failure, never as a
+# skip.
+run_counted() {
+    local step=$1 counts=$2 rc=0 passed failed
+    shift 2
     rm -f "$counts"
-    POSTMAN_CONFIGURATION=Release POSTMAN_RESULTS_DIR="$POSTMAN_RESULTS_DIR" bash scripts/postman.sh || rc=$?
+    "$@" || rc=$?
     if [ -r "$counts" ] && read -r passed failed < "$counts" &&
         [[ "$passed" =~ ^[0-9]+$ ]] && [[ "$failed" =~ ^[0-9]+$ ]]; then
         if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
@@ -159,13 +159,22 @@ run_postman() {
         fi
         add_counts "$passed" "$failed" 0
     else
-        log "scripts/postman.sh reported no counts; counting it as one failure"
+        log "$step reported no counts; counting it as one failure"
         add_counts 0 1 0
     fi
     if [ "$rc" -ne 0 ]; then
-        log "scripts/postman.sh exited with $rc"
+        log "$step exited with $rc"
         STATUS=1
     fi
+}
+
+# run_postman: the Postman collection against a fresh AppBackend and simulator (scripts/postman.sh), on the
+# Release build dotnet test has just made; its assertions count as tests (newman not installable or a server that
+# did not start: one failure).
+run_postman() {
+    log "bash scripts/postman.sh (newman)"
+    run_counted scripts/postman.sh "$POSTMAN_RESULTS_DIR/counts" \
+        env POSTMAN_CONFIGURATION=Release POSTMAN_RESULTS_DIR="$POSTMAN_RESULTS_DIR" bash scripts/postman.sh
 }
 
 # ensure_chromium: the browser tests drive Debian's Chromium (playwright-core cannot download its own browser
@@ -182,29 +191,13 @@ ensure_chromium() {
 
 # run_browser_tests: the web frontend in headless Chromium against a fresh AppBackend and simulator
 # (scripts/browser-tests.sh: builds the frontend with npm ci && npm run build when needed, then node's test runner
-# with playwright-core), on the Release build dotnet test has just made. Its tests are added to the totals; when it
-# could not report them it counts as one failure, never as a skip.
+# with playwright-core), on the Release build dotnet test has just made; its tests count as tests.
 run_browser_tests() {
     ensure_chromium
     log "bash scripts/browser-tests.sh (Chromium)"
-    local rc=0 passed failed counts="$BROWSER_RESULTS_DIR/counts"
-    rm -f "$counts"
-    BROWSER_TESTS_CONFIGURATION=Release BROWSER_SKIP_BUILD=1 BROWSER_RESULTS_DIR="$BROWSER_RESULTS_DIR" \
-        bash scripts/browser-tests.sh || rc=$?
-    if [ -r "$counts" ] && read -r passed failed < "$counts" &&
-        [[ "$passed" =~ ^[0-9]+$ ]] && [[ "$failed" =~ ^[0-9]+$ ]]; then
-        if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-            failed=1
-        fi
-        add_counts "$passed" "$failed" 0
-    else
-        log "scripts/browser-tests.sh reported no counts; counting it as one failure"
-        add_counts 0 1 0
-    fi
-    if [ "$rc" -ne 0 ]; then
-        log "scripts/browser-tests.sh exited with $rc"
-        STATUS=1
-    fi
+    run_counted scripts/browser-tests.sh "$BROWSER_RESULTS_DIR/counts" \
+        env BROWSER_TESTS_CONFIGURATION=Release BROWSER_SKIP_BUILD=1 BROWSER_RESULTS_DIR="$BROWSER_RESULTS_DIR" \
+        bash scripts/browser-tests.sh
 }
 
 # run_benchmarks_quick: benchmarks/run --quick counts as one test: passed when every scenario completed with a sane
