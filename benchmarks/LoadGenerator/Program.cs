@@ -11,7 +11,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: LoadGenerator --postgres <conn> --pgbench-tps <tps> --webapi <apphost> --simulator <apphost> --work <dir> --out <table.md> [--quick]");
+    Console.Error.WriteLine("usage: LoadGenerator --postgres <conn> --pgbench-tps <tps> --webapi <apphost> --simulator <apphost> --work <dir> --out <table.md> [--quick] [--only webhooks,flow,poll,coldstart]");
     return 2;
 }
 

@@ -24,6 +24,11 @@ public sealed class Settings
 
     public bool Quick { get; init; }
 
+    /// <summary>The scenario groups to run (<c>--only webhooks,flow,poll,coldstart</c>); empty: all of them.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    public bool Runs(string group) => Only.Count == 0 || Only.Contains(group);
+
     // Sizes and durations: full run, and --quick.
     public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20);
 
@@ -80,6 +85,9 @@ public sealed class Settings
             WorkDirectory = Need("work"),
             Output = Need("out"),
             Quick = quick,
+            Only = values.TryGetValue("only", out var only)
+                ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(),
         };
     }
 }

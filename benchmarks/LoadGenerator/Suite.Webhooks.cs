@@ -48,6 +48,10 @@ public sealed partial class Suite
             appliedRate, "/s", $"pgbench -N {reference:0} tps", Ratio(appliedRate / reference), "≥ 0.60 × pgbench", appliedRate >= 0.6 * reference, applied.Note("applied")));
         _rows.Add(new Row(
             "applied: p99 latency", applied.Percentile(0.99), "ms", $"p50 {Report.Format(applied.Percentile(0.50))} ms", "-", "< 25 ms", applied.Percentile(0.99) < 25));
+        var cpuPerApplied = applied.WebApiCpuSeconds * 1000 / applied.Count("applied");
+        _rows.Add(new Row(
+            "applied: WebApi CPU per applied callback", cpuPerApplied, "ms", $"{applied.WebApiCpuSeconds / applied.Elapsed.TotalSeconds:0.00} cores", "-", "≤ 0.4 ms",
+            cpuPerApplied <= 0.4));
 
         var again = applied.Accepted("applied");
         LoadResult duplicate = null!;
