@@ -134,7 +134,28 @@ public sealed partial class Suite(Settings settings) : IDisposable
             settings.WebApi, [], environment, port, Path.Combine(settings.WorkDirectory, $"webapi-{name}.log"), Path.GetDirectoryName(settings.WebApi)!);
     }
 
-    private Dictionary<string, string> WebApiEnvironment(int port) => new()
+    /// <summary>
+    /// What the WebApi is started with; <c>APPBACKEND_BENCH_WEBAPI_</c><i>NAME</i>=<i>value</i> in the suite's own
+    /// environment adds <i>NAME</i>=<i>value</i> (to compare a runtime or configuration setting in otherwise equal runs).
+    /// </summary>
+    private Dictionary<string, string> WebApiEnvironment(int port)
+    {
+        var environment = BaseWebApiEnvironment(port);
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value ?? string.Empty)))
+        {
+            if (name.StartsWith(ExtraWebApiVariable, StringComparison.Ordinal))
+            {
+                environment[name[ExtraWebApiVariable.Length..]] = value;
+            }
+        }
+
+        return environment;
+    }
+
+    private const string ExtraWebApiVariable = "APPBACKEND_BENCH_WEBAPI_";
+
+    private Dictionary<string, string> BaseWebApiEnvironment(int port) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",

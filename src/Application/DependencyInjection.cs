@@ -7,6 +7,8 @@ using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Mapping;
 using AppBackend.Application.Common.Validation;
 using AppBackend.Application.JobApplications;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.JobApplications;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
@@ -39,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<ILogContext, LogContext>();
         services.AddScoped<OptimisticUpdate>();
         services.AddScoped<AnalysisResultApplier>();
+        services.AddScoped<IGroupCommitHandler<AnalysisReport, Result<ResultApplication>>, AnalysisResultBatchApplier>();
         services.AddSingleton<PolledAnswer>();
         services.AddScoped<DispatchRecorder>();
         services.AddScoped<AnalysisDispatcher>();

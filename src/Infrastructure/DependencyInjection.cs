@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
@@ -101,6 +102,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddSingleton(typeof(IGroupCommit<,>), typeof(GroupCommit<,>));
         services.AddScoped<IInterviewRepository, InterviewRepository>();
         services.AddScoped<IJobApplicationRepository, JobApplicationRepository>();
         services.AddScoped<IDispatchQueue, DispatchQueue>();

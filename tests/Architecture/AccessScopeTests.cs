@@ -26,6 +26,7 @@ public sealed class AccessScopeTests
     private static readonly string[] AiPipeline =
     [
         "AppBackend.Application.Analysis.ApplyAnalysisResult.AnalysisResultApplier",
+        "AppBackend.Application.Analysis.ApplyAnalysisResult.AnalysisResultBatchApplier",
         "AppBackend.Application.Analysis.DispatchApplication.AnalysisDispatcher",
         "AppBackend.Application.Analysis.DispatchApplication.DispatchRecorder",
         "AppBackend.Application.Analysis.AlertStuckJobs.AlertStuckJobsCommandHandler",
@@ -66,6 +67,7 @@ public sealed class AccessScopeTests
         [
             $"{typeof(IJobApplicationRepository).FullName}::{nameof(IJobApplicationRepository.FindAsync)}",
             $"{typeof(IJobApplicationRepository).FullName}::{nameof(IJobApplicationRepository.FindByJobIdAsync)}",
+            $"{typeof(IJobApplicationRepository).FullName}::{nameof(IJobApplicationRepository.FindByJobIdsAsync)}",
             $"{typeof(IJobApplicationRepository).FullName}::{nameof(IJobApplicationRepository.FindByVideoResponseIdAsync)}",
             $"{typeof(IInterviewRepository).FullName}::{nameof(IInterviewRepository.FindAsync)}",
         ];

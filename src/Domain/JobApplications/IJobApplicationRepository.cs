@@ -8,6 +8,12 @@ public interface IJobApplicationRepository
     /// <summary>The application holding a video whose current or past job is <paramref name="jobId"/> (an indexed lookup).</summary>
     Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The applications holding a video whose current or past job is one of <paramref name="jobIds"/>, each once: the
+    /// batched form of <see cref="FindByJobIdAsync"/> (a group commit's one read).
+    /// </summary>
+    Task<IReadOnlyList<JobApplication>> FindByJobIdsAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken);
+
     /// <summary>The application holding the video <paramref name="videoResponseId"/> (an indexed lookup).</summary>
     Task<JobApplication?> FindByVideoResponseIdAsync(string videoResponseId, CancellationToken cancellationToken);
 

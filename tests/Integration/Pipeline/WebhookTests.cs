@@ -249,6 +249,43 @@ public abstract class WebhookTests : IAsyncLifetime
         await _fixture.StopInstanceAsync(second);
     }
 
+    [Fact]
+    public async Task Webhook_ManyCallbacksAtOnceAcrossApplicationsAndInstances_AreEachAppliedOnceWithOneHistoryEntry()
+    {
+        var second = await _fixture.StartInstanceAsync(new Dictionary<string, string?> { ["Analysis:DispatchWorkerEnabled"] = "false" });
+        var applications = new List<(string Id, VideoJob[] Videos)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (id, first, other) = await AwaitingTwoAsync();
+            applications.Add((id, [first, other]));
+        }
+
+        // Every callback twice, both videos of each application at once, spread over both instances.
+        var clients = new[] { _fixture.Client(), _fixture.Client(instance: second) };
+        var calls = applications.SelectMany(a => a.Videos).SelectMany(v => new[] { v, v }).ToList();
+        var answers = await Task.WhenAll(calls.Select((video, i) =>
+            WebhookCalls.PostSignedAsync(clients[i % 2], WebhookCalls.Body(video.JobId, video.Id, overallScore: 70))));
+
+        var results = new List<(string JobId, string Result)>();
+        for (var i = 0; i < answers.Length; i++)
+        {
+            results.Add((calls[i].JobId, (await answers[i].ShouldHaveStatusAsync(HttpStatusCode.OK)).GetProperty("result").GetString()!));
+        }
+
+        results.GroupBy(r => r.JobId).Should().AllSatisfy(job => job.Select(r => r.Result).Should().BeEquivalentTo(["applied", "duplicate"]));
+        foreach (var (id, _) in applications)
+        {
+            (await PipelineSteps.GetApplicationAsync(_recruiter, id)).Status().Should().Be("completed");
+            var history = await (await _recruiter.GetAsync($"/api/applications/{id}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            var items = history.GetProperty("items").EnumerateArray().ToList();
+            items.Select(e => e.GetProperty("version").GetInt64()).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+            var applied = items.Where(e => e.GetProperty("type").GetString() == "result_applied").ToList();
+            applied.Should().HaveCount(2).And.AllSatisfy(e => e.GetProperty("actor").GetString().Should().Be("ai-backend"));
+        }
+
+        await _fixture.StopInstanceAsync(second);
+    }
+
     private async Task<(string ApplicationId, VideoJob Video)> AwaitingAsync()
     {
         var (_, applicationId) = await PipelineSteps.SubmitAsync(_recruiter, 1);

@@ -50,12 +50,29 @@ public sealed partial class AnalysisResultApplier(
 
         if (applied is { IsSuccess: true, Value: ResultApplication.Applied } && application is not null)
         {
-            var dispatchedAt = application.VideoResponses.FirstOrDefault(v => v.JobId == report.JobId)?.DispatchedAt;
-            metrics.AnalysisFinished(report.Outcome == AnalysisOutcome.Done, now - dispatchedAt);
-            LogApplied(logger, application.Id, report.JobId, StatusNames.Of(report.Outcome), StatusNames.Of(application.Status));
+            Record(application, report, now);
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// After a batch's commit (<see cref="AnalysisResultBatchApplier"/>): what <see cref="ApplyAsync"/> records for one
+    /// applied result, in a logging scope of the result's own ids.
+    /// </summary>
+    internal void RecordInBatch(JobApplication application, AnalysisReport report, DateTimeOffset now)
+    {
+        using (logContext.Open(logger, application.Id, report.JobId))
+        {
+            Record(application, report, now);
+        }
+    }
+
+    private void Record(JobApplication application, AnalysisReport report, DateTimeOffset now)
+    {
+        var dispatchedAt = application.VideoResponses.FirstOrDefault(v => v.JobId == report.JobId)?.DispatchedAt;
+        metrics.AnalysisFinished(report.Outcome == AnalysisOutcome.Done, now - dispatchedAt);
+        LogApplied(logger, application.Id, report.JobId, StatusNames.Of(report.Outcome), StatusNames.Of(application.Status));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Result {Outcome} of job {JobId} applied to application {ApplicationId}, now {Status}")]

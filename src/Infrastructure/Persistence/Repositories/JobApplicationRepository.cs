@@ -16,6 +16,25 @@ internal sealed class JobApplicationRepository(AppDbContext db) : IJobApplicatio
         await db.JobApplications.FirstOrDefaultAsync(a => a.VideoResponses.Any(v => v.JobId == jobId), cancellationToken)
         ?? await db.JobApplications.FirstOrDefaultAsync(a => a.AiAnalysisResults.Any(r => r.JobId == jobId), cancellationToken);
 
+    /// <summary>The same two indexed lookups for many jobs at once; the second only for the jobs the first did not find.</summary>
+    public async Task<IReadOnlyList<JobApplication>> FindByJobIdsAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken)
+    {
+        var found = await db.JobApplications
+            .Where(a => a.VideoResponses.Any(v => v.JobId != null && jobIds.Contains(v.JobId)))
+            .ToListAsync(cancellationToken);
+        var current = found.SelectMany(a => a.VideoResponses).Select(v => v.JobId).ToHashSet(StringComparer.Ordinal);
+        var past = jobIds.Where(j => !current.Contains(j)).ToList();
+        if (past.Count > 0)
+        {
+            var ids = found.Select(a => a.Id).ToList();
+            found.AddRange(await db.JobApplications
+                .Where(a => !ids.Contains(a.Id) && a.AiAnalysisResults.Any(r => past.Contains(r.JobId)))
+                .ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
+
     public Task<JobApplication?> FindByVideoResponseIdAsync(string videoResponseId, CancellationToken cancellationToken) =>
         db.JobApplications.FirstOrDefaultAsync(a => a.VideoResponses.Any(v => v.Id == videoResponseId), cancellationToken);
 

@@ -11,6 +11,9 @@ internal sealed class FakeRepositories(JobApplication application, Interview int
 
     public Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<JobApplication>> FindByJobIdsAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<JobApplication?> FindByVideoResponseIdAsync(string videoResponseId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public void Add(JobApplication application) => throw new NotSupportedException();

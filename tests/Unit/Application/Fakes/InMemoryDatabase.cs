@@ -181,6 +181,14 @@ internal sealed class InMemoryDatabase : IUnitOfWork
         return copy;
     }
 
+    /// <summary>Working copies of the committed applications whose videos run, or whose results came from, one of the jobs.</summary>
+    private IReadOnlyList<JobApplication> FindApplicationsHolding(IReadOnlyCollection<string> jobIds) =>
+        [.. _applications.Values
+            .Where(a => a.VideoResponses.Any(v => v.JobId is { } job && jobIds.Contains(job)) || a.AiAnalysisResults.Any(r => jobIds.Contains(r.JobId)))
+            .Select(a => a.Id)
+            .ToList()
+            .Select(id => FindApplication(id)!)];
+
     private PendingDispatch? FindDispatch(Func<PendingDispatch, bool> predicate) =>
         _dispatches.Values.Concat(_addedDispatches).FirstOrDefault(d => !_removedDispatchKeys.Contains(d.IdempotencyKey) && predicate(d));
 
@@ -190,10 +198,15 @@ internal sealed class InMemoryDatabase : IUnitOfWork
             Task.FromResult(database.FindApplication(id));
 
         public Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("Not used by the dispatch handler.");
+            Task.FromResult(database.FindApplicationsHolding([jobId]).FirstOrDefault());
+
+        public Task<IReadOnlyList<JobApplication>> FindByJobIdsAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken) =>
+            Task.FromResult(database.FindApplicationsHolding(jobIds));
 
         public Task<JobApplication?> FindByVideoResponseIdAsync(string videoResponseId, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("Not used by the dispatch handler.");
+            Task.FromResult(database._applications.Values.FirstOrDefault(a => a.VideoResponses.Any(v => v.Id == videoResponseId)) is { } held
+                ? database.FindApplication(held.Id)
+                : null);
 
         public void Add(JobApplication application) => database._addedApplications.Add(application);
     }

@@ -1,0 +1,120 @@
+using AppBackend.Application.Common.Concurrency;
+using AppBackend.Domain.Common;
+using AppBackend.Domain.JobApplications;
+
+namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
+
+/// <summary>
+/// One batch of reported results in one unit of work: one read for every job, one save for every change, so that many
+/// concurrent callbacks cost one transaction. The answers are the ones <see cref="AnalysisResultApplier"/> gives one
+/// by one: a save holds at most one change per application (one save, one version, one event), so a second result for
+/// the same application goes in the next round; whatever the batch cannot decide on its read (a job it did not find,
+/// a change another writer saved first) goes through <see cref="AnalysisResultApplier.ApplyAsync"/>, one at a time.
+/// </summary>
+public sealed class AnalysisResultBatchApplier(
+    IJobApplicationRepository applications,
+    IUnitOfWork unitOfWork,
+    AnalysisResultApplier applier,
+    TimeProvider clock) : IGroupCommitHandler<AnalysisReport, Result<ResultApplication>>
+{
+    public async ValueTask<IReadOnlyList<Result<ResultApplication>>> HandleAsync(IReadOnlyList<AnalysisReport> items, CancellationToken cancellationToken)
+    {
+        var answers = new Result<ResultApplication>[items.Count];
+        var alone = new List<int>();
+        var pending = Enumerable.Range(0, items.Count).ToList();
+        while (pending.Count > 0)
+        {
+            pending = await RoundAsync(items, pending, answers, alone, cancellationToken);
+        }
+
+        foreach (var index in alone)
+        {
+            answers[index] = await applier.ApplyAsync(items[index], cancellationToken);
+        }
+
+        return answers;
+    }
+
+    /// <summary>Reads the pending items' applications, applies at most one result to each, saves once; returns the items left for the next round.</summary>
+    private async Task<List<int>> RoundAsync(
+        IReadOnlyList<AnalysisReport> items, List<int> pending, Result<ResultApplication>[] answers, List<int> alone, CancellationToken cancellationToken)
+    {
+        unitOfWork.DiscardChanges();
+        var jobIds = pending.Select(i => items[i].JobId).Distinct(StringComparer.Ordinal).ToList();
+        var holders = HoldersByJobId(await applications.FindByJobIdsAsync(jobIds, cancellationToken));
+
+        var now = clock.GetUtcNow();
+        var changed = new Dictionary<JobApplication, int>(ReferenceEqualityComparer.Instance);
+        var later = new List<int>();
+        foreach (var index in pending)
+        {
+            if (!holders.TryGetValue(items[index].JobId, out var application))
+            {
+                alone.Add(index);
+            }
+            else if (changed.ContainsKey(application))
+            {
+                later.Add(index);
+            }
+            else if (application.ApplyAnalysisResult(items[index], now) is var result && result is { IsSuccess: true, Value: ResultApplication.Applied })
+            {
+                changed.Add(application, index);
+            }
+            else
+            {
+                answers[index] = result;
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return later;
+        }
+
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another writer saved one of these first: each is decided again on its own fresh read.
+            unitOfWork.DiscardChanges();
+            alone.AddRange(changed.Values);
+            return later;
+        }
+
+        foreach (var (application, index) in changed)
+        {
+            answers[index] = ResultApplication.Applied;
+            applier.RecordInBatch(application, items[index], now);
+        }
+
+        return later;
+    }
+
+    /// <summary>Each job's application: the one whose video runs it now, else the one that stored its result.</summary>
+    private static Dictionary<string, JobApplication> HoldersByJobId(IReadOnlyList<JobApplication> loaded)
+    {
+        var holders = new Dictionary<string, JobApplication>(StringComparer.Ordinal);
+        foreach (var application in loaded)
+        {
+            foreach (var result in application.AiAnalysisResults)
+            {
+                holders.TryAdd(result.JobId, application);
+            }
+        }
+
+        foreach (var application in loaded)
+        {
+            foreach (var video in application.VideoResponses)
+            {
+                if (video.JobId is { } jobId)
+                {
+                    holders[jobId] = application;
+                }
+            }
+        }
+
+        return holders;
+    }
+}

@@ -1,0 +1,170 @@
+using AppBackend.Application.Common.Concurrency;
+using AppBackend.Application.Common.Ports;
+using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AppBackend.UnitTests.Infrastructure.Persistence;
+
+public class GroupCommitTests
+{
+    private readonly BatchLog _log = new();
+
+    [Fact]
+    public async Task Submit_ALoneItem_IsHandledAtOnceInABatchOfItsOwn()
+    {
+        await using var commit = NewGroupCommit();
+
+        var answer = await commit.SubmitAsync(7, "ai-backend", CancellationToken.None);
+
+        answer.Should().Be("7 by ai-backend");
+        _log.Batches.Should().ContainSingle().Which.Should().Equal(7);
+    }
+
+    [Fact]
+    public async Task Submit_ItemsQueuedWhileABatchCommits_GoTogetherInTheNextBatch()
+    {
+        await using var commit = NewGroupCommit();
+        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
+        await _log.Entered.Task;
+
+        var queued = Enumerable.Range(2, 5).Select(i => commit.SubmitAsync(i, "ai-backend", CancellationToken.None).AsTask()).ToList();
+        _log.Gate.SetResult();
+
+        (await first).Should().Be("1 by ai-backend");
+        (await Task.WhenAll(queued)).Should().Equal("2 by ai-backend", "3 by ai-backend", "4 by ai-backend", "5 by ai-backend", "6 by ai-backend");
+        _log.Batches.Should().HaveCount(2);
+        _log.Batches[1].Should().Equal(2, 3, 4, 5, 6);
+    }
+
+    [Fact]
+    public async Task Submit_ItemsOfDifferentActors_AreNeverInOneBatch()
+    {
+        await using var commit = NewGroupCommit();
+        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
+        await _log.Entered.Task;
+
+        var byBackend = commit.SubmitAsync(2, "ai-backend", CancellationToken.None).AsTask();
+        var byOperator = commit.SubmitAsync(3, "operator", CancellationToken.None).AsTask();
+        _log.Gate.SetResult();
+
+        (await Task.WhenAll(first, byBackend, byOperator)).Should().Equal("1 by ai-backend", "2 by ai-backend", "3 by operator");
+        _log.Batches.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Submit_WhenABatchFails_TriesEachItemAloneSoOnlyTheBadOneFails()
+    {
+        await using var commit = NewGroupCommit();
+        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _log.Poison = 3;
+        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
+        await _log.Entered.Task;
+
+        var good = commit.SubmitAsync(2, "ai-backend", CancellationToken.None).AsTask();
+        var bad = commit.SubmitAsync(3, "ai-backend", CancellationToken.None).AsTask();
+        _log.Gate.SetResult();
+
+        await first;
+        (await good).Should().Be("2 by ai-backend");
+        await FluentActions.Awaiting(() => bad).Should().ThrowAsync<InvalidOperationException>().WithMessage("poisoned item 3");
+        _log.Batches.Select(b => string.Join(",", b)).Should().Equal("1", "2,3", "2", "3");
+    }
+
+    [Fact]
+    public async Task Submit_WhenTheDatabaseIsUnavailable_FailsTheWholeBatchAtOnce()
+    {
+        await using var commit = NewGroupCommit();
+        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
+        await _log.Entered.Task;
+
+        _log.Unavailable = true;
+        var queued = new[] { commit.SubmitAsync(2, "ai-backend", CancellationToken.None).AsTask(), commit.SubmitAsync(3, "ai-backend", CancellationToken.None).AsTask() };
+        _log.Gate.SetResult();
+
+        await first;
+        foreach (var item in queued)
+        {
+            await FluentActions.Awaiting(() => item).Should().ThrowAsync<TimeoutException>();
+        }
+
+        _log.Batches.Select(b => string.Join(",", b)).Should().Equal("1", "2,3");
+    }
+
+    [Fact]
+    public async Task Submit_ACallerThatStopsWaiting_StillHasItsItemCommitted()
+    {
+        await using var commit = NewGroupCommit();
+        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
+        await _log.Entered.Task;
+
+        using var gone = new CancellationTokenSource();
+        var abandoned = commit.SubmitAsync(2, "ai-backend", gone.Token).AsTask();
+        await gone.CancelAsync();
+        await FluentActions.Awaiting(() => abandoned).Should().ThrowAsync<OperationCanceledException>();
+        _log.Gate.SetResult();
+
+        await first;
+        (await commit.SubmitAsync(3, "ai-backend", CancellationToken.None)).Should().Be("3 by ai-backend");
+        _log.Batches.SelectMany(b => b).Should().Contain(2);
+    }
+
+    private GroupCommit<int, string> NewGroupCommit()
+    {
+        var services = new ServiceCollection();
+        services.AddScoped<ScopedRequestContext>();
+        services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<ScopedRequestContext>());
+        services.AddSingleton(_log);
+        services.AddScoped<IGroupCommitHandler<int, string>, RecordingHandler>();
+        var provider = services.BuildServiceProvider();
+        return new GroupCommit<int, string>(provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit<int, string>>.Instance);
+    }
+
+    /// <summary>Answers each item with the actor of its scope; the first batch can be held at a gate while others queue.</summary>
+    private sealed class RecordingHandler(BatchLog log, IRequestContext work) : IGroupCommitHandler<int, string>
+    {
+        public async ValueTask<IReadOnlyList<string>> HandleAsync(IReadOnlyList<int> items, CancellationToken cancellationToken)
+        {
+            lock (log.Batches)
+            {
+                log.Batches.Add([.. items]);
+            }
+
+            log.Entered.TrySetResult();
+            if (log.Gate is { } gate)
+            {
+                await gate.Task;
+            }
+
+            if (log.Unavailable && items.Count > 1)
+            {
+                throw new TimeoutException("the database did not answer");
+            }
+
+            if (log.Poison is { } poison && items.Contains(poison))
+            {
+                throw new InvalidOperationException($"poisoned item {poison}");
+            }
+
+            return [.. items.Select(i => $"{i} by {work.Actor}")];
+        }
+    }
+
+    private sealed class BatchLog
+    {
+        public List<int[]> Batches { get; } = [];
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource? Gate { get; set; }
+
+        public int? Poison { get; set; }
+
+        public bool Unavailable { get; set; }
+    }
+}
