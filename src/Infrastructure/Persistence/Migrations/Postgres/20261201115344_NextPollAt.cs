@@ -32,7 +32,7 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.Sql("""
                 UPDATE video_responses
                 SET "NextPollAt" = COALESCE(GREATEST("DispatchedAt", "LastPolledAt") + interval '30 seconds', now())
-                WHERE "Status" = 'Processing'
+                WHERE "Status" = 'Processing';
                 """);
 
             migrationBuilder.CreateIndex(

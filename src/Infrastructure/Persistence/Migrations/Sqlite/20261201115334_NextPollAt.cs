@@ -31,7 +31,7 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.Sql("""
                 UPDATE video_responses
                 SET "NextPollAt" = max(COALESCE("DispatchedAt", 0), COALESCE("LastPolledAt", 0)) + 300000000
-                WHERE "Status" = 'Processing'
+                WHERE "Status" = 'Processing';
                 """);
 
             migrationBuilder.CreateIndex(
