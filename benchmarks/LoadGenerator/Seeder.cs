@@ -21,7 +21,7 @@ public sealed class Seeder(string connectionString)
 
     private const string VideoColumns =
         "\"Id\",\"QuestionId\",\"Url\",\"IsStoredUpload\",\"Status\",\"JobId\",\"DispatchedAt\",\"LastPolledAt\",\"AlertedAt\"," +
-        "\"OverallScore\",\"AiAnalysisId\",\"ApplicationId\"";
+        "\"OverallScore\",\"AiAnalysisId\",\"ApplicationId\",\"NextPollAt\"";
 
     public static string QuestionId(int position) => $"0190000000007000800000000000bea{position.ToString(CultureInfo.InvariantCulture)}";
 
@@ -89,7 +89,7 @@ public sealed class Seeder(string connectionString)
 
             INSERT INTO video_responses ({VideoColumns})
             SELECT {VideoId(tag)}, '{QuestionIdSql()}', 'https://videos.example.com/' || {VideoId(tag)} || '.mp4', false, 'Done',
-                   '{tag}-' || g || '-' || k, ts + interval '1 minute', NULL, NULL, 83, 'ai-{tag}-' || g || '-' || k, {AppId(tag)}
+                   '{tag}-' || g || '-' || k, ts + interval '1 minute', NULL, NULL, 83, 'ai-{tag}-' || g || '-' || k, {AppId(tag)}, NULL
             FROM (SELECT g, now() - interval '59 days' + g * interval '1 second' AS ts FROM generate_series({from}::bigint, {to - 1}::bigint) g) s,
                  generate_series(0, {VideosPerApplication - 1}) k;
 
@@ -102,7 +102,9 @@ public sealed class Seeder(string connectionString)
 
     /// <summary>
     /// Applications in flight: <c>AwaitingAiAnalysis</c>, every video <c>Processing</c> with job <c>{tag}-{n}-{k}</c>.
-    /// <paramref name="videoTimes"/> is the SQL for (DispatchedAt, LastPolledAt) given g and k.
+    /// <paramref name="dispatchedAt"/> and <paramref name="lastPolledAt"/> are SQL given g and k; <c>NextPollAt</c> follows
+    /// from them as the aggregate keeps it (<c>PollSchedule</c> with the defaults <c>Analysis:PollAfter</c> =
+    /// <c>Analysis:PollInterval</c> = 30 s): the later of dispatch + 30 s and last poll + 30 s.
     /// </summary>
     public Task InFlightAsync(string tag, long from, long to, string dispatchedAt = "now() - interval '5 seconds'", string lastPolledAt = "NULL") =>
         ExecuteAsync($"""
@@ -113,9 +115,10 @@ public sealed class Seeder(string connectionString)
 
             INSERT INTO video_responses ({VideoColumns})
             SELECT {VideoId(tag)}, '{QuestionIdSql()}', 'https://videos.example.com/' || {VideoId(tag)} || '.mp4', false, 'Processing',
-                   '{tag}-' || g || '-' || k, {dispatchedAt}, {lastPolledAt}, NULL, NULL, NULL, {AppId(tag)}
+                   '{tag}-' || g || '-' || k, d, p, NULL, NULL, NULL, {AppId(tag)}, GREATEST(d + interval '30 seconds', p + interval '30 seconds')
             FROM (SELECT g, now() - interval '1 hour' AS ts FROM generate_series({from}::bigint, {to - 1}::bigint) g) s,
-                 generate_series(0, {VideosPerApplication - 1}) k;
+                 generate_series(0, {VideosPerApplication - 1}) k,
+                 LATERAL (SELECT ({dispatchedAt})::timestamptz AS d, ({lastPolledAt})::timestamptz AS p) t;
             """);
 
     /// <summary>Draft applications, every question answered with an external video URL (status <c>Uploaded</c>).</summary>
@@ -128,7 +131,7 @@ public sealed class Seeder(string connectionString)
 
             INSERT INTO video_responses ({VideoColumns})
             SELECT {VideoId(tag)}, '{QuestionIdSql()}', 'https://videos.example.com/' || {VideoId(tag)} || '.mp4', false, 'Uploaded',
-                   NULL, NULL, NULL, NULL, NULL, NULL, {AppId(tag)}
+                   NULL, NULL, NULL, NULL, NULL, NULL, {AppId(tag)}, NULL
             FROM (SELECT g, now() - interval '1 hour' AS ts FROM generate_series({from}::bigint, {to - 1}::bigint) g) s,
                  generate_series(0, {VideosPerApplication - 1}) k;
             """);

@@ -11,17 +11,19 @@ namespace AppBackend.LoadGenerator;
 public sealed partial class Suite
 {
     /// <summary>
-    /// The selection the poller runs each tick (<c>AnalysisJobQueries.DueForPollAsync</c>) and the alerter's
-    /// (<c>DueForAlertAsync</c>), as EF Core 10 / Npgsql translate them (captured from the EF command log).
+    /// The selection the poller runs each tick (<c>AnalysisJobQueries.DueForPollAsync</c>: due by <c>NextPollAt</c>,
+    /// longest overdue first) and the alerter's (<c>DueForAlertAsync</c>), as EF Core 10 / Npgsql translate them
+    /// (captured from the EF command log).
     /// </summary>
     public const string DueForPollSql = """
         SELECT j."Id", v0."Id", v0."JobId", v0."DispatchedAt"
         FROM job_applications AS j
         INNER JOIN (
-            SELECT v."Id", v."ApplicationId", v."DispatchedAt", v."JobId"
+            SELECT v."Id", v."ApplicationId", v."DispatchedAt", v."JobId", v."NextPollAt"
             FROM video_responses AS v
-            WHERE v."Status" = 'Processing' AND v."DispatchedAt" <= @dispatchedBefore AND (v."LastPolledAt" IS NULL OR v."LastPolledAt" <= @polledBefore)
+            WHERE v."Status" = 'Processing' AND v."NextPollAt" <= @now
         ) AS v0 ON j."Id" = v0."ApplicationId"
+        ORDER BY v0."NextPollAt"
         LIMIT @p
         """;
 
@@ -44,30 +46,42 @@ public sealed partial class Suite
         await seeder.InterviewAsync();
         var perApp = Seeder.VideosPerApplication;
 
-        // Steady state: 1 % due (last asked 45 s ago), 10 % dispatched 10 s ago and never asked, 89 % asked within the last 25 s.
+        // One instant for the whole scenario: the times are seeded relative to it and the selections run as of it, so
+        // the due fraction stays the seeded one however long seeding and measuring take (with now() the rows seeded
+        // first aged during the run, and more of them fell due).
+        var asOf = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var anchor = $"'{asOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)}+00'::timestamptz";
+
+        // Steady state: 1 % due (last asked 45 s ago), 10 % dispatched 10 s ago and never asked, 89 % asked within the last 25 s;
+        // the seeder derives NextPollAt from these times as the aggregate does, so exactly the 1 % is due.
         const string Position = "((g * 4 + k) % 100)";
-        const string DispatchedAt = $"CASE WHEN {Position} BETWEEN 1 AND 10 THEN now() - interval '10 seconds' ELSE now() - interval '60 seconds' - ((g * 4 + k) % 180) * interval '1 second' END";
-        const string LastPolledAt = $"CASE WHEN {Position} = 0 THEN now() - interval '45 seconds' WHEN {Position} BETWEEN 1 AND 10 THEN NULL ELSE now() - ((g * 4 + k) % 25) * interval '1 second' END";
+        var dispatchedAt = $"CASE WHEN {Position} BETWEEN 1 AND 10 THEN {anchor} - interval '10 seconds' ELSE {anchor} - interval '60 seconds' - ((g * 4 + k) % 180) * interval '1 second' END";
+        var lastPolledAt = $"CASE WHEN {Position} = 0 THEN {anchor} - interval '45 seconds' WHEN {Position} BETWEEN 1 AND 10 THEN NULL ELSE {anchor} - ((g * 4 + k) % 25) * interval '1 second' END";
 
         var small = double.NaN;
+        var smallPlan = string.Empty;
         await Step($"poll tick: {Count(settings.InFlightSmall)} jobs in flight, 1 % due", async () =>
         {
-            await seeder.InFlightAsync("p", 0, settings.InFlightSmall / perApp, DispatchedAt, LastPolledAt);
+            await seeder.InFlightAsync("p", 0, settings.InFlightSmall / perApp, dispatchedAt, lastPolledAt);
             await seeder.AnalyzeAsync();
-            small = await TickDatabaseTimeAsync(ConnectionString(Database));
+            small = await TickDatabaseTimeAsync(ConnectionString(Database), asOf);
+            smallPlan = await PlanAsync(ConnectionString(Database), asOf);
         });
 
         var large = double.NaN;
-        string plan = string.Empty;
+        var plan = string.Empty;
         await Step($"poll tick: {Count(settings.InFlightLarge)} jobs in flight, 1 % due", async () =>
         {
-            await seeder.InFlightAsync("p", settings.InFlightSmall / perApp, settings.InFlightLarge / perApp, DispatchedAt, LastPolledAt);
+            await seeder.InFlightAsync("p", settings.InFlightSmall / perApp, settings.InFlightLarge / perApp, dispatchedAt, lastPolledAt);
             await seeder.AnalyzeAsync();
-            large = await TickDatabaseTimeAsync(ConnectionString(Database));
-            plan = await PlanAsync(ConnectionString(Database));
+            large = await TickDatabaseTimeAsync(ConnectionString(Database), asOf);
+            plan = await PlanAsync(ConnectionString(Database), asOf);
         });
 
-        File.WriteAllText(Path.Combine(settings.WorkDirectory, "poll-plan.txt"), plan);
+        // Both sizes: the growth is read from the plans (rows and buffers), not only from the timings.
+        File.WriteAllText(
+            Path.Combine(settings.WorkDirectory, "poll-plan.txt"),
+            $"-- {Count(settings.InFlightSmall)} jobs in flight\n{smallPlan}\n\n-- {Count(settings.InFlightLarge)} jobs in flight\n{plan}");
         _rows.Add(new Row(
             $"poll tick: database time, {Count(settings.InFlightLarge)} jobs in flight, 1 % due", large, "ms", "-", "-", "< 50 ms", large < 50,
             "due-for-poll + due-for-alert selections, EXPLAIN ANALYZE execution time, median of 7"));
@@ -76,20 +90,20 @@ public sealed partial class Suite
             Ratio(large / small), "< 2 ×", large / small < 2));
     }
 
-    private static async Task<double> TickDatabaseTimeAsync(string connectionString)
+    private static async Task<double> TickDatabaseTimeAsync(string connectionString, DateTimeOffset asOf)
     {
         var samples = new List<double>();
         for (var i = 0; i < 7; i++)
         {
-            samples.Add(await ExecutionTimeAsync(connectionString, DueForPollSql) + await ExecutionTimeAsync(connectionString, DueForAlertSql));
+            samples.Add(await ExecutionTimeAsync(connectionString, DueForPollSql, asOf) + await ExecutionTimeAsync(connectionString, DueForAlertSql, asOf));
         }
 
         return Median(samples);
     }
 
-    private static async Task<double> ExecutionTimeAsync(string connectionString, string sql)
+    private static async Task<double> ExecutionTimeAsync(string connectionString, string sql, DateTimeOffset asOf)
     {
-        foreach (var line in await ExplainAsync(connectionString, sql, analyze: true))
+        foreach (var line in await ExplainAsync(connectionString, sql, asOf))
         {
             if (line.StartsWith("Execution Time:", StringComparison.Ordinal))
             {
@@ -100,20 +114,22 @@ public sealed partial class Suite
         throw new InvalidOperationException("EXPLAIN ANALYZE printed no execution time.");
     }
 
-    private static async Task<string> PlanAsync(string connectionString) =>
-        string.Join('\n', await ExplainAsync(connectionString, DueForPollSql, analyze: true))
-        + "\n\n" + string.Join('\n', await ExplainAsync(connectionString, DueForAlertSql, analyze: true));
+    private static async Task<string> PlanAsync(string connectionString, DateTimeOffset asOf) =>
+        string.Join('\n', await ExplainAsync(connectionString, DueForPollSql, asOf))
+        + "\n\n" + string.Join('\n', await ExplainAsync(connectionString, DueForAlertSql, asOf));
 
-    private static async Task<List<string>> ExplainAsync(string connectionString, string sql, bool analyze)
+    private static async Task<List<string>> ExplainAsync(string connectionString, string sql, DateTimeOffset asOf)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"EXPLAIN ({(analyze ? "ANALYZE, BUFFERS" : "COSTS")}) {sql}", connection);
-        var now = DateTimeOffset.UtcNow;
-        command.Parameters.AddWithValue("dispatchedBefore", sql.Contains("AlertedAt", StringComparison.Ordinal) ? now.AddMinutes(-5) : now.AddSeconds(-30));
-        if (sql.Contains("@polledBefore", StringComparison.Ordinal))
+        await using var command = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS) {sql}", connection);
+        if (sql.Contains("@now", StringComparison.Ordinal))
         {
-            command.Parameters.AddWithValue("polledBefore", now.AddSeconds(-30));
+            command.Parameters.AddWithValue("now", asOf);
+        }
+        else
+        {
+            command.Parameters.AddWithValue("dispatchedBefore", asOf.AddMinutes(-5));
         }
 
         command.Parameters.AddWithValue("p", 200);

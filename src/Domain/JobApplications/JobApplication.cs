@@ -197,10 +197,10 @@ public sealed class JobApplication : AggregateRoot
     }
 
     /// <summary>
-    /// queued → awaiting_ai_analysis: the AI backend accepted the dispatch and every sent video has a job.
-    /// A video whose result already arrived (the callback beat this save) keeps it.
+    /// queued → awaiting_ai_analysis: the AI backend accepted the dispatch and every sent video has a job, first
+    /// polled as <paramref name="polls"/> says. A video whose result already arrived (the callback beat this save) keeps it.
     /// </summary>
-    public Result RecordDispatch(IReadOnlyList<DispatchedJob> jobs, DateTimeOffset now)
+    public Result RecordDispatch(IReadOnlyList<DispatchedJob> jobs, DateTimeOffset now, PollSchedule polls)
     {
         if (Status != ApplicationStatus.Queued)
         {
@@ -237,7 +237,7 @@ public sealed class JobApplication : AggregateRoot
             var video = FindVideo(job.VideoResponseId)!;
             if (video.Status == VideoStatus.Queued)
             {
-                video.StartProcessing(job.JobId, now);
+                video.StartProcessing(job.JobId, now, polls.FirstPollAt(now));
             }
         }
 
@@ -292,7 +292,8 @@ public sealed class JobApplication : AggregateRoot
                 return ResultApplication.Stale;
             }
 
-            video.StartProcessing(report.JobId, now);
+            // Finished below: never polled.
+            video.StartProcessing(report.JobId, now, nextPollAt: null);
         }
 
         if (video.IsFinal)
@@ -338,8 +339,8 @@ public sealed class JobApplication : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>Notes that the poller asked the AI backend about a video's current job.</summary>
-    public Result RecordPoll(string videoResponseId, DateTimeOffset now)
+    /// <summary>Notes that the poller asked the AI backend about a video's current job; the next ask follows <paramref name="polls"/>.</summary>
+    public Result RecordPoll(string videoResponseId, DateTimeOffset now, PollSchedule polls)
     {
         var video = FindVideo(videoResponseId);
         if (video is null)
@@ -347,7 +348,7 @@ public sealed class JobApplication : AggregateRoot
             return JobApplicationErrors.VideoNotFound(videoResponseId);
         }
 
-        video.MarkPolled(now);
+        video.MarkPolled(now, polls);
         Touch(new JobPolled(video.JobId, video.Id), now);
         return Result.Success();
     }

@@ -46,6 +46,12 @@ public sealed class VideoResponse
     /// <summary>When the AI backend was last asked about the current job (the polling fallback).</summary>
     public DateTimeOffset? LastPolledAt { get; private set; }
 
+    /// <summary>
+    /// When the poller asks the AI backend about the current job next (<see cref="PollSchedule"/>): set from dispatch
+    /// while the video is processing, moved on by every poll, null in every other status.
+    /// </summary>
+    public DateTimeOffset? NextPollAt { get; private set; }
+
     /// <summary>When the stuck-job alert for the current job was sent; an alert is sent once per job.</summary>
     public DateTimeOffset? AlertedAt { get; private set; }
 
@@ -61,20 +67,24 @@ public sealed class VideoResponse
         JobId = null;
         DispatchedAt = null;
         LastPolledAt = null;
+        NextPollAt = null;
         AlertedAt = null;
         OverallScore = null;
         AiAnalysisId = null;
     }
 
-    internal void StartProcessing(string jobId, DateTimeOffset now)
+    /// <summary><paramref name="nextPollAt"/>: the first poll, or null for a job whose result is being applied at once.</summary>
+    internal void StartProcessing(string jobId, DateTimeOffset now, DateTimeOffset? nextPollAt)
     {
         Status = VideoStatus.Processing;
         JobId = jobId;
         DispatchedAt = now;
+        NextPollAt = nextPollAt;
     }
 
     internal void Finish(AnalysisReport report)
     {
+        NextPollAt = null;
         if (report.Outcome == AnalysisOutcome.Done)
         {
             Status = VideoStatus.Done;
@@ -87,7 +97,16 @@ public sealed class VideoResponse
         }
     }
 
-    internal void MarkPolled(DateTimeOffset now) => LastPolledAt = now;
+    /// <summary>Whether the poller should ask about the current job at <paramref name="now"/>.</summary>
+    public bool IsPollDue(DateTimeOffset now) => Status == VideoStatus.Processing && NextPollAt <= now;
+
+    internal void MarkPolled(DateTimeOffset now, PollSchedule polls)
+    {
+        LastPolledAt = now;
+
+        // Only a job in flight is asked about again.
+        NextPollAt = Status == VideoStatus.Processing ? polls.NextPollAt(DispatchedAt ?? now, now) : null;
+    }
 
     internal void MarkAlerted(DateTimeOffset now) => AlertedAt = now;
 }

@@ -14,6 +14,9 @@ internal sealed class ApplicationScenario
 {
     public static readonly DateTimeOffset StartTime = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The poll schedule every step uses: the first poll 30 s after dispatch, then every 20 s.</summary>
+    public static readonly PollSchedule Polls = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20));
+
     private readonly FakeTimeProvider _clock;
 
     private ApplicationScenario(Interview interview, JobApplication application, FakeTimeProvider clock)
@@ -104,7 +107,7 @@ internal sealed class ApplicationScenario
 
     public ApplicationScenario Dispatch()
     {
-        Must(Application.RecordDispatch(JobsForQueuedVideos(), Later()));
+        Must(Application.RecordDispatch(JobsForQueuedVideos(), Later(), ApplicationScenario.Polls));
         return this;
     }
 

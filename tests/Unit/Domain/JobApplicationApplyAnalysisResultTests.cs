@@ -265,7 +265,7 @@ public class JobApplicationApplyAnalysisResultTests
         scenario.Application.ApplyAnalysisResult(scenario.DoneReport(1, 90), scenario.Later()).ShouldSucceedWith(ResultApplication.Applied);
         scenario.Application.Status.Should().Be(ApplicationStatus.Queued);
 
-        var dispatch = scenario.Application.RecordDispatch(jobs, scenario.Later());
+        var dispatch = scenario.Application.RecordDispatch(jobs, scenario.Later(), ApplicationScenario.Polls);
 
         dispatch.ShouldSucceed();
         scenario.Application.Status.Should().Be(ApplicationStatus.Completed);
@@ -282,7 +282,7 @@ public class JobApplicationApplyAnalysisResultTests
         var jobs = scenario.JobsForQueuedVideos();
         scenario.Application.ApplyAnalysisResult(scenario.DoneReport(0, 80), scenario.Later()).ShouldSucceedWith(ResultApplication.Applied);
 
-        var dispatch = scenario.Application.RecordDispatch(jobs, scenario.Later());
+        var dispatch = scenario.Application.RecordDispatch(jobs, scenario.Later(), ApplicationScenario.Polls);
 
         dispatch.ShouldSucceed();
         scenario.Application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
@@ -305,7 +305,7 @@ public class JobApplicationApplyAnalysisResultTests
         scenario.Application.ApplyAnalysisResult(scenario.DoneReport(1), scenario.Later()).ShouldSucceedWith(ResultApplication.Applied);
         scenario.Application.AllowRetry.Should().BeFalse();
 
-        var dispatch = scenario.Application.RecordDispatch(jobs, scenario.Later());
+        var dispatch = scenario.Application.RecordDispatch(jobs, scenario.Later(), ApplicationScenario.Polls);
 
         dispatch.ShouldSucceed();
         scenario.Application.Status.Should().Be(ApplicationStatus.AnalysisFailed);

@@ -139,7 +139,7 @@ public class JobApplicationEventsTests
         var video = scenario.Video(0);
         scenario.Application.ClearDomainEvents();
 
-        scenario.Application.RecordPoll(video.Id, scenario.Later()).IsSuccess.Should().BeTrue();
+        scenario.Application.RecordPoll(video.Id, scenario.Later(), ApplicationScenario.Polls).IsSuccess.Should().BeTrue();
         scenario.Application.RecordAlert(video.Id, scenario.Later()).IsSuccess.Should().BeTrue();
 
         scenario.Application.DomainEvents.Should().SatisfyRespectively(

@@ -21,7 +21,7 @@ public class JobApplicationRecordDispatchTests
                 new DispatchedJob(scenario.Video(1).Id, "bull-101"),
                 new DispatchedJob(scenario.Video(2).Id, "bull-102"),
             ],
-            now);
+            now, ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
@@ -48,7 +48,7 @@ public class JobApplicationRecordDispatchTests
         var before = ApplicationSnapshot.Of(scenario.Application);
         DispatchedJob[] jobs = [.. scenario.Application.VideoResponses.Select(v => new DispatchedJob(v.Id, $"bull-{v.Id}"))];
 
-        var result = scenario.Application.RecordDispatch(jobs, scenario.Later());
+        var result = scenario.Application.RecordDispatch(jobs, scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldFailWith(ErrorKind.Conflict, "application.not_queued");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
@@ -62,7 +62,7 @@ public class JobApplicationRecordDispatchTests
 
         var result = scenario.Application.RecordDispatch(
             [.. scenario.JobsForQueuedVideos(), new DispatchedJob("unknown-video", "bull-999")],
-            scenario.Later());
+            scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldFailWith(ErrorKind.NotFound, "application.video_not_found");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
@@ -74,7 +74,7 @@ public class JobApplicationRecordDispatchTests
         var scenario = Given.Application(ApplicationStatus.Queued, questionCount: 3);
         var before = ApplicationSnapshot.Of(scenario.Application);
 
-        var result = scenario.Application.RecordDispatch([new DispatchedJob(scenario.Video(1).Id, "bull-101")], scenario.Later());
+        var result = scenario.Application.RecordDispatch([new DispatchedJob(scenario.Video(1).Id, "bull-101")], scenario.Later(), ApplicationScenario.Polls);
 
         var error = result.ShouldFailWith(ErrorKind.Rule, "application.missing_job_ids");
         error.Details.Should().ContainKey("videoResponseIds")
@@ -89,7 +89,7 @@ public class JobApplicationRecordDispatchTests
     {
         var scenario = Given.Application(ApplicationStatus.Queued);
 
-        var result = scenario.Application.RecordDispatch([], scenario.Later());
+        var result = scenario.Application.RecordDispatch([], scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldFailWith(ErrorKind.Rule, "application.missing_job_ids");
         scenario.Application.Status.Should().Be(ApplicationStatus.Queued);
@@ -104,7 +104,7 @@ public class JobApplicationRecordDispatchTests
 
         var result = scenario.Application.RecordDispatch(
             [new DispatchedJob(scenario.Video(0).Id, "another-job"), new DispatchedJob(scenario.Video(1).Id, scenario.JobId(1))],
-            scenario.Later());
+            scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         scenario.Application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
@@ -126,7 +126,7 @@ public class JobApplicationRecordDispatchTests
 
         var result = scenario.Application.RecordDispatch(
             [new DispatchedJob(replacement.Id, "bull-new"), new DispatchedJob("no-such-video", "bull-x")],
-            scenario.Later());
+            scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldFailWith(ErrorKind.NotFound, "application.video_not_found");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);
@@ -139,7 +139,7 @@ public class JobApplicationRecordDispatchTests
         var doneJobId = scenario.Video(1).JobId;
         var now = scenario.Later();
 
-        var result = scenario.Application.RecordDispatch([new DispatchedJob(scenario.Video(0).Id, "bull-retry-0")], now);
+        var result = scenario.Application.RecordDispatch([new DispatchedJob(scenario.Video(0).Id, "bull-retry-0")], now, ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         scenario.Application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
@@ -160,7 +160,7 @@ public class JobApplicationRecordDispatchTests
 
         var result = scenario.Application.RecordDispatch(
             [new DispatchedJob(scenario.Video(0).Id, "bull-retry-0"), new DispatchedJob(scenario.Video(1).Id, "bull-retry-1")],
-            scenario.Later());
+            scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         scenario.Video(0).JobId.Should().Be("bull-retry-0");
@@ -173,7 +173,7 @@ public class JobApplicationRecordDispatchTests
     {
         var scenario = Given.Application(ApplicationStatus.DispatchFailed).Retry();
 
-        var result = scenario.Application.RecordDispatch(scenario.JobsForQueuedVideos(), scenario.Later());
+        var result = scenario.Application.RecordDispatch(scenario.JobsForQueuedVideos(), scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         scenario.Application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);
@@ -195,7 +195,7 @@ public class JobApplicationRecordDispatchTests
 
         var result = scenario.Application.RecordDispatch(
             [new DispatchedJob(scenario.Video(0).Id, "job-2-0"), new DispatchedJob(scenario.Video(1).Id, "job-2-1")],
-            scenario.Later());
+            scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         scenario.Application.Status.Should().Be(ApplicationStatus.AwaitingAiAnalysis);

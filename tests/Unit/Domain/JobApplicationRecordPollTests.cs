@@ -12,7 +12,7 @@ public class JobApplicationRecordPollTests
         var versionBefore = scenario.Application.Version;
         var now = scenario.Later();
 
-        var result = scenario.Application.RecordPoll(scenario.Video(0).Id, now);
+        var result = scenario.Application.RecordPoll(scenario.Video(0).Id, now, ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         scenario.Video(0).LastPolledAt.Should().Be(now);
@@ -27,10 +27,10 @@ public class JobApplicationRecordPollTests
     public void RecordPoll_Again_MovesLastPolledAtOn()
     {
         var scenario = Given.Application(ApplicationStatus.AwaitingAiAnalysis);
-        scenario.Application.RecordPoll(scenario.Video(0).Id, scenario.Later()).ShouldSucceed();
+        scenario.Application.RecordPoll(scenario.Video(0).Id, scenario.Later(), ApplicationScenario.Polls).ShouldSucceed();
         var now = scenario.Later();
 
-        var result = scenario.Application.RecordPoll(scenario.Video(0).Id, now);
+        var result = scenario.Application.RecordPoll(scenario.Video(0).Id, now, ApplicationScenario.Polls);
 
         result.ShouldSucceed();
         scenario.Video(0).LastPolledAt.Should().Be(now);
@@ -42,7 +42,7 @@ public class JobApplicationRecordPollTests
         var scenario = Given.Application(ApplicationStatus.AwaitingAiAnalysis);
         var before = ApplicationSnapshot.Of(scenario.Application);
 
-        var result = scenario.Application.RecordPoll("unknown-video", scenario.Later());
+        var result = scenario.Application.RecordPoll("unknown-video", scenario.Later(), ApplicationScenario.Polls);
 
         result.ShouldFailWith(ErrorKind.NotFound, "application.video_not_found");
         ApplicationSnapshot.Of(scenario.Application).Should().BeEquivalentTo(before);

@@ -95,7 +95,7 @@ public class JobApplicationRetryTests
     public void Retry_FromAnalysisFailed_ClearsThePollAndAlertOfTheRetriedVideo()
     {
         var scenario = Given.Application(ApplicationStatus.AwaitingAiAnalysis);
-        scenario.Application.RecordPoll(scenario.Video(0).Id, scenario.Later()).ShouldSucceed();
+        scenario.Application.RecordPoll(scenario.Video(0).Id, scenario.Later(), ApplicationScenario.Polls).ShouldSucceed();
         scenario.Application.RecordAlert(scenario.Video(0).Id, scenario.Later()).ShouldSucceed();
         scenario.Fail(0).Finish(1).Expect(ApplicationStatus.AnalysisFailed);
 

@@ -25,7 +25,7 @@ public static class JobsCommands
         var job = new Option<string>("--job") { Description = "Only this job, whether due for a poll or not.", HelpName = "ID" };
         var poll = new Command(
             "poll",
-            "Ask the AI backend about silent jobs now (every job silent for Analysis:PollAfter, or one --job) and apply the final results, as the poller does.")
+            "Ask the AI backend about silent jobs now (every job whose next poll is due, or one --job) and apply the final results, as the poller does.")
         {
             job,
         };

@@ -1,10 +1,12 @@
 using AppBackend.Application.Common.Alerts;
 using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Logging;
+using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
 using AppBackend.Domain.JobApplications;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AppBackend.Application.Analysis.DispatchApplication;
 
@@ -21,6 +23,7 @@ public sealed partial class DispatchRecorder(
     OptimisticUpdate update,
     IAnalysisMetrics metrics,
     ILogContext logContext,
+    IOptions<AnalysisTimingOptions> timing,
     TimeProvider clock,
     ILogger<DispatchApplicationCommandHandler> logger)
 {
@@ -67,7 +70,7 @@ public sealed partial class DispatchRecorder(
         {
             case DispatchAnswer.Accepted accepted:
                 var jobs = AnalysisRequestFactory.MatchJobs(request.VideoResponses, accepted.Jobs);
-                var recorded = jobs is null ? null : application.RecordDispatch(jobs, now);
+                var recorded = jobs is null ? null : application.RecordDispatch(jobs, now, timing.Value.Polls());
                 if (recorded is { IsSuccess: true })
                 {
                     logContext.Set("jobId", string.Join(',', jobs!.Select(j => j.JobId)));

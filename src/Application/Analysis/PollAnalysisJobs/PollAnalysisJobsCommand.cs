@@ -4,8 +4,9 @@ using Mediator;
 namespace AppBackend.Application.Analysis.PollAnalysisJobs;
 
 /// <summary>
-/// The polling fallback: asks the AI backend about every job silent for <c>Analysis:PollAfter</c> (or only
-/// <see cref="JobId"/>, at once) and feeds final answers into the same command as the webhook.
+/// The polling fallback: asks the AI backend about every job whose next poll is due (silent for <c>Analysis:PollAfter</c>
+/// since dispatch and for <c>Analysis:PollInterval</c> since last asked), or only <see cref="JobId"/>, at once, and feeds
+/// final answers into the same command as the webhook.
 /// </summary>
 public sealed record PollAnalysisJobsCommand(string? JobId = null) : ICommand<PollReport>, IJobMessage;
 

@@ -36,14 +36,15 @@ public sealed partial class PollAnalysisJobsCommandHandler(
     {
         var now = clock.GetUtcNow();
         IReadOnlyList<AnalysisJobRef> due = command.JobId is null
-            ? await jobs.DueForPollAsync(now - timing.Value.PollAfter, now - timing.Value.PollInterval, BatchSize, cancellationToken)
+            ? await jobs.DueForPollAsync(now, BatchSize, cancellationToken)
             : await jobs.FindInFlightAsync(command.JobId, cancellationToken) is { } one ? [one] : [];
+        var dueOnly = command.JobId is null;
 
         var asked = 0;
         var applied = 0;
         foreach (var job in due)
         {
-            if (!await ClaimAsync(job, now, cancellationToken))
+            if (!await ClaimAsync(job, now, dueOnly, cancellationToken))
             {
                 continue;
             }
@@ -76,19 +77,24 @@ public sealed partial class PollAnalysisJobsCommandHandler(
         return new PollReport(asked, applied);
     }
 
-    /// <summary>Records the poll; false when the job is no longer in flight or another instance claimed it first.</summary>
-    private ValueTask<bool> ClaimAsync(AnalysisJobRef job, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records the poll, which moves the job's next poll on; false when the job is no longer in flight, or (with
+    /// <paramref name="dueOnly"/>) no longer due because another instance asked about it since it was selected, or when
+    /// another instance claims it at the same time (the version check lets one through).
+    /// </summary>
+    private ValueTask<bool> ClaimAsync(AnalysisJobRef job, DateTimeOffset now, bool dueOnly, CancellationToken cancellationToken) =>
         update.FirstWriterWinsAsync(
             async token =>
             {
                 var application = await applications.FindAsync(job.ApplicationId, token);
                 var video = application?.FindVideo(job.VideoResponseId);
-                if (application is null || video is not { Status: VideoStatus.Processing } || video.JobId != job.JobId)
+                if (application is null || video is not { Status: VideoStatus.Processing } || video.JobId != job.JobId
+                    || (dueOnly && !video.IsPollDue(now)))
                 {
                     return Decision.Answer(false);
                 }
 
-                application.RecordPoll(video.Id, now);
+                application.RecordPoll(video.Id, now, timing.Value.Polls());
                 return Decision.Save(true);
             },
             lost: false,

@@ -58,9 +58,11 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
             // The webhook finds its video by job id: one indexed lookup, unique per current job.
             video.HasIndex(v => v.JobId).IsUnique();
 
-            // The poller and the alerter look for processing jobs by when they were dispatched or last asked about.
-            video.HasIndex(v => new { v.Status, v.DispatchedAt });
-            video.HasIndex(v => new { v.Status, v.LastPolledAt });
+            // The poller and the alerter read only what is due: partial indexes hold the jobs in flight (the same SQL on
+            // both providers), never the finished history, so a tick reads the due rows and nothing else. NextPollAt is
+            // set exactly while a video is processing (VideoResponse).
+            video.HasIndex(v => v.NextPollAt).HasFilter("\"NextPollAt\" IS NOT NULL");
+            video.HasIndex(v => v.DispatchedAt).HasFilter("\"Status\" = 'Processing' AND \"AlertedAt\" IS NULL");
         });
         builder.Navigation(a => a.VideoResponses).HasField("_videoResponses").UsePropertyAccessMode(PropertyAccessMode.Field);
 

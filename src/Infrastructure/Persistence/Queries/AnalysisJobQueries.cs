@@ -6,17 +6,18 @@ namespace AppBackend.Infrastructure.Persistence.Queries;
 
 internal sealed class AnalysisJobQueries(AppDbContext db) : IAnalysisJobQueries
 {
-    public async Task<IReadOnlyList<AnalysisJobRef>> DueForPollAsync(
-        DateTimeOffset dispatchedBefore, DateTimeOffset polledBefore, int take, CancellationToken cancellationToken) =>
+    /// <summary>A range scan of <c>IX_video_responses_NextPollAt</c>, which holds only the jobs in flight.</summary>
+    public async Task<IReadOnlyList<AnalysisJobRef>> DueForPollAsync(DateTimeOffset now, int take, CancellationToken cancellationToken) =>
         await db.JobApplications.AsNoTracking()
             .SelectMany(
-                a => a.VideoResponses.Where(v => v.Status == VideoStatus.Processing
-                    && v.DispatchedAt <= dispatchedBefore
-                    && (v.LastPolledAt == null || v.LastPolledAt <= polledBefore)),
-                (a, v) => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value))
+                a => a.VideoResponses.Where(v => v.Status == VideoStatus.Processing && v.NextPollAt <= now),
+                (a, v) => new { ApplicationId = a.Id, Video = v })
+            .OrderBy(x => x.Video.NextPollAt)
             .Take(take)
+            .Select(x => new AnalysisJobRef(x.ApplicationId, x.Video.Id, x.Video.JobId!, x.Video.DispatchedAt!.Value))
             .ToListAsync(cancellationToken);
 
+    /// <summary>A range scan of <c>IX_video_responses_DispatchedAt</c>, which holds only the jobs in flight not alerted on.</summary>
     public async Task<IReadOnlyList<AnalysisJobRef>> DueForAlertAsync(DateTimeOffset dispatchedBefore, int take, CancellationToken cancellationToken) =>
         await db.JobApplications.AsNoTracking()
             .SelectMany(

@@ -403,6 +403,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<DateTimeOffset?>("LastPolledAt")
                                 .HasColumnType("timestamp with time zone");
 
+                            b1.Property<DateTimeOffset?>("NextPollAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<double?>("OverallScore")
                                 .HasColumnType("double precision");
 
@@ -428,12 +431,14 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasIndex("ApplicationId");
 
+                            b1.HasIndex("DispatchedAt")
+                                .HasFilter("\"Status\" = 'Processing' AND \"AlertedAt\" IS NULL");
+
                             b1.HasIndex("JobId")
                                 .IsUnique();
 
-                            b1.HasIndex("Status", "DispatchedAt");
-
-                            b1.HasIndex("Status", "LastPolledAt");
+                            b1.HasIndex("NextPollAt")
+                                .HasFilter("\"NextPollAt\" IS NOT NULL");
 
                             b1.ToTable("video_responses", (string)null);
 

@@ -395,6 +395,9 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<long?>("LastPolledAt")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long?>("NextPollAt")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<double?>("OverallScore")
                                 .HasColumnType("REAL");
 
@@ -420,12 +423,14 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasIndex("ApplicationId");
 
+                            b1.HasIndex("DispatchedAt")
+                                .HasFilter("\"Status\" = 'Processing' AND \"AlertedAt\" IS NULL");
+
                             b1.HasIndex("JobId")
                                 .IsUnique();
 
-                            b1.HasIndex("Status", "DispatchedAt");
-
-                            b1.HasIndex("Status", "LastPolledAt");
+                            b1.HasIndex("NextPollAt")
+                                .HasFilter("\"NextPollAt\" IS NOT NULL");
 
                             b1.ToTable("video_responses", (string)null);
 

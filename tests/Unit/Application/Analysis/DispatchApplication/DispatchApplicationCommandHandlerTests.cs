@@ -337,7 +337,7 @@ public class DispatchApplicationCommandHandlerTests
         var theirJobs = scenario.JobsForQueuedVideos();
         _backend.WhileInFlight = () =>
         {
-            _database.WriteConcurrently(scenario.Application.Id, application => application.RecordDispatch(theirJobs, _clock.GetUtcNow()).ShouldSucceed());
+            _database.WriteConcurrently(scenario.Application.Id, application => application.RecordDispatch(theirJobs, _clock.GetUtcNow(), ApplicationScenario.Polls).ShouldSucceed());
             _database.RemoveConcurrently(key);
         };
 
@@ -420,6 +420,7 @@ public class DispatchApplicationCommandHandlerTests
             new OptimisticUpdate(_database),
             new NullAnalysisMetrics(),
             new LogContext(requestContext),
+            Options.Create(new AnalysisTimingOptions()),
             _clock,
             NullLogger<DispatchApplicationCommandHandler>.Instance);
         var handler = new DispatchApplicationCommandHandler(new AnalysisDispatcher(
