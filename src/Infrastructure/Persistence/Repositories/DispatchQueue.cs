@@ -15,8 +15,9 @@ internal sealed class DispatchQueue(AppDbContext db) : IDispatchQueue
 
     public void Remove(PendingDispatch dispatch) => db.PendingDispatches.Remove(dispatch);
 
+    /// <summary>The tracked record when this unit of work already loaded it (as a dispatch does before recording), else one query.</summary>
     public Task<PendingDispatch?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
-        db.PendingDispatches.FirstOrDefaultAsync(d => d.IdempotencyKey == idempotencyKey, cancellationToken);
+        db.PendingDispatches.FindAsync([idempotencyKey], cancellationToken).AsTask();
 
     public Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
         db.PendingDispatches.FirstOrDefaultAsync(d => d.ApplicationId == applicationId, cancellationToken);
