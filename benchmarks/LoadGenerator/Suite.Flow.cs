@@ -30,11 +30,12 @@ public sealed partial class Suite
         using var client = LoadClient(webApi.BaseUrl, settings.Connections);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        await Step("warm-up: 50 submissions", async () => await SubmitAllAsync(client, seeder, "dw", TimeSpan.FromSeconds(60)));
+        var cpu = new SubmitCpu(webApi, _simulator!, await ClusterCpu.OfAsync(seeder));
+        await Step("warm-up: 50 submissions", async () => await SubmitAllAsync(client, seeder, cpu, "dw", TimeSpan.FromSeconds(60)));
 
         (double Rate, string Note) submitted = (double.NaN, "not run");
         await Step($"submitted: {settings.Submissions} applications until awaiting_ai_analysis", async () =>
-            submitted = await SubmitAllAsync(client, seeder, "d", TimeSpan.FromSeconds(settings.Quick ? 30 : 120)));
+            submitted = await SubmitAllAsync(client, seeder, cpu, "d", TimeSpan.FromSeconds(settings.Quick ? 30 : 120)));
         _rows.Add(new Row(
             "submitted → awaiting_ai_analysis (simulator answers at once)", submitted.Rate, "/s", $"pgbench -N {settings.PgbenchTps:0} tps",
             Ratio(submitted.Rate / settings.PgbenchTps), "≥ 0.30 × pgbench", submitted.Rate >= 0.3 * settings.PgbenchTps, submitted.Note));
@@ -43,12 +44,20 @@ public sealed partial class Suite
         await Step($"upload: one {settings.UploadMegabytes} MB video, streamed as multipart, against cp", async () => await UploadAsync(webApi, seeder, token));
     }
 
-    private static async Task<(double Rate, string Note)> SubmitAllAsync(HttpClient client, Seeder seeder, string tag, TimeSpan timeout)
+    /// <summary>
+    /// Submits every application of kind <paramref name="tag"/> and waits until all are dispatched (or failed). The note
+    /// gives the CPU each application cost (submit and dispatch together) in the WebApi, the simulator and the whole
+    /// PostgreSQL cluster, and the writing transactions and WAL bytes per application: figures that depend much less on
+    /// other work on the machine than the rate does.
+    /// </summary>
+    private static async Task<(double Rate, string Note)> SubmitAllAsync(HttpClient client, Seeder seeder, SubmitCpu cpu, string tag, TimeSpan timeout)
     {
         var ids = await TaggedApplicationsAsync(seeder, tag);
         var idList = string.Join(",", ids.Select(id => $"'{id}'"));
         var next = -1;
         var refused = 0;
+        var before = cpu.Read();
+        var databaseBefore = await DatabaseWorkAsync(seeder);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, 8).Select(async _ =>
         {
@@ -73,8 +82,11 @@ public sealed partial class Suite
         long failed = 0;
         while (clock.Elapsed < timeout)
         {
-            awaiting = await seeder.CountAsync($"SELECT count(*) FROM job_applications WHERE \"Status\" = 'AwaitingAiAnalysis' AND \"Id\" IN ({idList})");
-            failed = await seeder.CountAsync($"SELECT count(*) FROM job_applications WHERE \"Status\" = 'DispatchFailed' AND \"Id\" IN ({idList})");
+            // One query per look (the observer's own database work counts in the cluster's CPU).
+            var counts = (await seeder.RowsAsync(
+                $"SELECT count(*) FILTER (WHERE \"Status\" = 'AwaitingAiAnalysis'), count(*) FILTER (WHERE \"Status\" = 'DispatchFailed') FROM job_applications WHERE \"Id\" IN ({idList})"))[0];
+            awaiting = long.Parse(counts[0], CultureInfo.InvariantCulture);
+            failed = long.Parse(counts[1], CultureInfo.InvariantCulture);
             if (awaiting + failed >= ids.Count - refused)
             {
                 break;
@@ -84,7 +96,40 @@ public sealed partial class Suite
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        return (awaiting / seconds, $"{awaiting}/{ids.Count} awaiting in {seconds:0.0} s; all submits answered in {submitSeconds:0.0} s; {refused} refused, {failed} dispatch_failed");
+        var used = cpu.Read() - before;
+        var databaseAfter = await DatabaseWorkAsync(seeder);
+        var finished = Math.Max(1, awaiting + failed);
+        var perApplication = 1000.0 / finished;
+
+        // The second reading's own transaction id is not the applications'.
+        var writes = (databaseAfter.TransactionIds - databaseBefore.TransactionIds - 1) / (double)finished;
+        var walBytes = (databaseAfter.WalBytes - databaseBefore.WalBytes) / (double)finished;
+        return (awaiting / seconds, string.Create(
+            CultureInfo.InvariantCulture,
+            $"{awaiting}/{ids.Count} awaiting in {seconds:0.0} s; all submits answered in {submitSeconds:0.0} s; {refused} refused, {failed} dispatch_failed; " +
+            $"CPU per application: WebApi {used.WebApi * perApplication:0.00} ms, simulator {used.Simulator * perApplication:0.00} ms, PostgreSQL {used.Database * perApplication:0.00} ms; " +
+            $"per application {writes:0.0} writing transactions, {walBytes / 1024:0.0} KiB of WAL"));
+    }
+
+    /// <summary>
+    /// The cluster's next transaction id (every writing transaction takes one; a read-only one does not, and needs no WAL
+    /// flush at its commit) and its WAL position: both exact at once, unlike the statistics views.
+    /// </summary>
+    private static async Task<(long TransactionIds, long WalBytes)> DatabaseWorkAsync(Seeder seeder)
+    {
+        var row = (await seeder.RowsAsync("SELECT pg_current_xact_id()::text::bigint, pg_current_wal_lsn() - '0/0'::pg_lsn"))[0];
+        return (long.Parse(row[0], CultureInfo.InvariantCulture), (long)decimal.Parse(row[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The CPU seconds used so far by the three processes an application's submit and dispatch run through.</summary>
+    private sealed class SubmitCpu(ServerProcess webApi, ServerProcess simulator, ClusterCpu database)
+    {
+        public Used Read() => new(webApi.CpuSeconds(), simulator.CpuSeconds(), database.Seconds());
+
+        public readonly record struct Used(double WebApi, double Simulator, double Database)
+        {
+            public static Used operator -(Used a, Used b) => new(a.WebApi - b.WebApi, a.Simulator - b.Simulator, a.Database - b.Database);
+        }
     }
 
     /// <summary>Seeded applications of one kind: the seeder writes the kind into the candidate's e-mail.</summary>

@@ -106,6 +106,10 @@ public static class DependencyInjection
         services.AddScoped<IInterviewRepository, InterviewRepository>();
         services.AddScoped<IJobApplicationRepository, JobApplicationRepository>();
         services.AddScoped<IDispatchQueue, DispatchQueue>();
+
+        // One per process: the dispatch worker (the WebApi's) waits on it; elsewhere a raise simply finds no one waiting.
+        services.AddSingleton<DispatchWakeUp>();
+        services.AddSingleton<IDispatchWakeUp>(sp => sp.GetRequiredService<DispatchWakeUp>());
         services.AddScoped<IAlertOutbox, AlertOutbox>();
         services.AddScoped<IInterviewQueries, InterviewQueries>();
         services.AddScoped<IJobApplicationQueries, JobApplicationQueries>();

@@ -1,3 +1,4 @@
+using AppBackend.Infrastructure.Workers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,13 @@ namespace AppBackend.Infrastructure.Events;
 /// PostgreSQL: one <c>LISTEN</c> connection per instance. Every commit that logs events sends <c>NOTIFY</c> in its
 /// transaction; each notification is announced to the hub. When the connection is lost (a database restart, a killed
 /// backend) it is opened again after <c>Events:ListenerReconnectDelay</c>, and once it listens again every open topic
-/// catches up from the log, so what was committed in between is not lost.
+/// catches up from the log, so what was committed in between is not lost. The same connection listens for
+/// <see cref="DispatchAnnouncement"/> and wakes this instance's dispatch worker (after a reconnect too, in case one
+/// was missed; the worker's idle delay stays the fallback).
 /// </summary>
 public sealed partial class PostgresEventListener(
     ApplicationEventHub hub,
+    DispatchWakeUp dispatchWakeUp,
     string connectionString,
     IOptions<EventLogOptions> options,
     TimeProvider clock,
@@ -37,13 +41,17 @@ public sealed partial class PostgresEventListener(
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);
                 connection.Notification += (_, e) =>
                 {
-                    if (EventAnnouncement.TryParse(e.Payload, out var applicationId, out var version))
+                    if (e.Channel == DispatchAnnouncement.Channel)
+                    {
+                        dispatchWakeUp.DispatchOwed();
+                    }
+                    else if (EventAnnouncement.TryParse(e.Payload, out var applicationId, out var version))
                     {
                         hub.Announce(applicationId, version);
                     }
                 };
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {EventAnnouncement.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {EventAnnouncement.Channel}; LISTEN {DispatchAnnouncement.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -52,6 +60,9 @@ public sealed partial class PostgresEventListener(
                 {
                     lost = false;
                     LogListening(logger);
+
+                    // On the first start the worker looks at the queue by itself; after an outage one may have been missed.
+                    dispatchWakeUp.DispatchOwed();
                 }
 
                 // Listening again (or for the first time): what committed while nobody listened is in the log.

@@ -13,8 +13,9 @@ using Microsoft.Extensions.Options;
 namespace AppBackend.Infrastructure.Workers;
 
 /// <summary>
-/// Claims owed dispatches (a lease in the database, so instances never share one) and runs
-/// <see cref="DispatchApplicationCommand"/> for each, a few at a time. While a dispatch runs its lease is
+/// Claims owed dispatches (a lease in the database, so instances never share one), as many per round trip as
+/// processors are free, and runs <see cref="DispatchApplicationCommand"/> for each, <c>Analysis:DispatchConcurrency</c>
+/// at a time. While a dispatch runs its lease is
 /// renewed; if this process dies, the lease lapses and any instance resumes it with the same idempotency key.
 /// On shutdown (SIGTERM) it stops claiming, cancels the dispatches in flight and releases their leases (and those of
 /// claims not started yet) at once, so another instance resumes them without waiting for the leases to lapse.
@@ -22,6 +23,7 @@ namespace AppBackend.Infrastructure.Workers;
 internal sealed partial class DispatchWorker(
     IServiceScopeFactory scopes,
     IOptions<AnalysisOptions> options,
+    DispatchWakeUp wakeUp,
     TimeProvider clock,
     ILogger<DispatchWorker> logger) : BackgroundService
 {
@@ -39,11 +41,12 @@ internal sealed partial class DispatchWorker(
         }
 
         var concurrency = Math.Max(1, settings.DispatchConcurrency);
-        var claimed = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { SingleWriter = true });
-        var processors = Enumerable.Range(0, concurrency).Select(_ => ProcessAsync(claimed.Reader, stoppingToken)).ToList();
+        using var free = new SemaphoreSlim(concurrency, concurrency);
+        var claimed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = true });
+        var processors = Enumerable.Range(0, concurrency).Select(_ => ProcessAsync(claimed.Reader, free, stoppingToken)).ToList();
         try
         {
-            await ClaimAsync(claimed.Writer, settings, stoppingToken);
+            await ClaimAsync(claimed.Writer, free, concurrency, settings, stoppingToken);
         }
         finally
         {
@@ -58,25 +61,41 @@ internal sealed partial class DispatchWorker(
         }
     }
 
-    private async Task ClaimAsync(ChannelWriter<string> claimed, AnalysisOptions settings, CancellationToken stoppingToken)
+    /// <summary>
+    /// Claims as many due dispatches as processors are free, in one round trip, so a claimed lease never waits in a
+    /// queue. When fewer were due than asked for, the queue is drained: it waits for a wake-up (a dispatch committed as
+    /// owed, here or, on PostgreSQL, by another instance) or, as the fallback for a missed one, the idle delay.
+    /// </summary>
+    private async Task ClaimAsync(ChannelWriter<string> claimed, SemaphoreSlim free, int concurrency, AnalysisOptions settings, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            string? key = null;
             try
             {
-                // Claim only when a processor is free, so a claimed lease is not left waiting in a queue.
-                if (!await claimed.WaitToWriteAsync(stoppingToken))
-                {
-                    return;
-                }
+                await free.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
 
+            var slots = 1;
+            while (slots < concurrency && free.Wait(0))
+            {
+                slots++;
+            }
+
+            var woken = wakeUp.Arm();
+            IReadOnlyList<string> keys = [];
+            try
+            {
                 await using var scope = scopes.CreateAsyncScope();
                 var queue = scope.ServiceProvider.GetRequiredService<IDispatchQueue>();
-                key = await queue.ClaimNextAsync(_owner, clock.GetUtcNow(), settings.DispatchLease, stoppingToken);
+                keys = await queue.ClaimDueAsync(_owner, clock.GetUtcNow(), settings.DispatchLease, slots, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                free.Release(slots);
                 return;
             }
             catch (Exception ex)
@@ -84,31 +103,38 @@ internal sealed partial class DispatchWorker(
                 LogClaimFailed(logger, ex);
             }
 
-            if (key is null)
+            if (keys.Count < slots)
             {
-                await DelayAsync(settings.DispatchIdleDelay, stoppingToken);
-                continue;
+                free.Release(slots - keys.Count);
             }
 
-            try
+            foreach (var key in keys)
             {
-                await claimed.WriteAsync(key, stoppingToken);
+                // Unbounded, and never more keys in it than free processors: the write always succeeds at once.
+                claimed.TryWrite(key);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+
+            if (keys.Count < slots && !await DispatchWakeUp.WaitAsync(woken, settings.DispatchIdleDelay, clock, stoppingToken))
             {
-                await ReleaseAsync(key);
                 return;
             }
         }
     }
 
-    private async Task ProcessAsync(ChannelReader<string> claimed, CancellationToken stoppingToken)
+    private async Task ProcessAsync(ChannelReader<string> claimed, SemaphoreSlim free, CancellationToken stoppingToken)
     {
         try
         {
             await foreach (var key in claimed.ReadAllAsync(stoppingToken))
             {
-                await DispatchAsync(key, stoppingToken);
+                try
+                {
+                    await DispatchAsync(key, stoppingToken);
+                }
+                finally
+                {
+                    free.Release();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using AppBackend.AiBackendSimulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppBackend.IntegrationTests.Fixtures;
 
@@ -58,7 +59,9 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
     }
 
     /// <summary>Starts another AppBackend instance on the same database (a second server of one deployment).</summary>
-    public Task<AppBackendFactory> StartInstanceAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="testServices">Replaces services of this instance only (a test clock).</param>
+    public Task<AppBackendFactory> StartInstanceAsync(
+        IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? testServices = null)
     {
         var port = FreeTcpPort.Pick();
         var settings = new Dictionary<string, string?>
@@ -84,7 +87,7 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
             settings[key] = value;
         }
 
-        var instance = new AppBackendFactory(Database.Provider, Database.ConnectionString, settings, port, Logs);
+        var instance = new AppBackendFactory(Database.Provider, Database.ConnectionString, settings, port, Logs, testServices);
         instance.StartServer();
         _instances.Add(instance);
         return Task.FromResult(instance);

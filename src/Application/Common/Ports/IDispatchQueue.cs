@@ -14,14 +14,15 @@ public interface IDispatchQueue
     Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Atomically leases the oldest due, unleased (or lease-expired) dispatch to <paramref name="owner"/> and
-    /// returns its key; null when none is due. Two instances never hold one dispatch at once.
+    /// Atomically leases up to <paramref name="limit"/> of the oldest due, unleased (or lease-expired) dispatches to
+    /// <paramref name="owner"/> in one round trip and returns their keys; empty when none is due. Two instances never
+    /// hold one dispatch at once: of two racing claims, each dispatch goes to exactly one.
     /// </summary>
-    Task<string?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Atomically leases the dispatch under <paramref name="idempotencyKey"/> to <paramref name="owner"/>, whether due
-    /// or not, with the same condition as <see cref="ClaimNextAsync"/>: false when it does not exist or another holder's
+    /// or not, with the same condition as <see cref="ClaimDueAsync"/>: false when it does not exist or another holder's
     /// lease has not lapsed yet (a worker is sending it right now).
     /// </summary>
     Task<bool> ClaimAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);

@@ -12,6 +12,7 @@ namespace AppBackend.Application.JobApplications.RetryApplication;
 public sealed class RetryApplicationCommandHandler(
     IJobApplicationRepository applications,
     IDispatchQueue outbox,
+    IDispatchWakeUp dispatchWakeUp,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMapper mapper,
@@ -36,6 +37,7 @@ public sealed class RetryApplicationCommandHandler(
 
         outbox.Add(new PendingDispatch(application.DispatchIdempotencyKey, application.Id, now));
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        dispatchWakeUp.DispatchOwed();
         return presenter.Present(mapper.Map<JobApplicationView>(application));
     }
 }

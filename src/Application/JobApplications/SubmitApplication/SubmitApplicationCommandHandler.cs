@@ -14,6 +14,7 @@ public sealed class SubmitApplicationCommandHandler(
     IJobApplicationRepository applications,
     IInterviewRepository interviews,
     IDispatchQueue outbox,
+    IDispatchWakeUp dispatchWakeUp,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     IMapper mapper,
@@ -39,6 +40,7 @@ public sealed class SubmitApplicationCommandHandler(
 
         outbox.Add(new PendingDispatch(application.DispatchIdempotencyKey, application.Id, now));
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        dispatchWakeUp.DispatchOwed();
         return presenter.Present(mapper.Map<JobApplicationView>(application));
     }
 }

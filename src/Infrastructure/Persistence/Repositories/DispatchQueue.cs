@@ -5,42 +5,58 @@ using Microsoft.EntityFrameworkCore;
 namespace AppBackend.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// Claims use a conditional update as the lease: <c>UPDATE … WHERE key = @k AND (lease is free or expired)</c>.
+/// Claims use a conditional update as the lease: <c>UPDATE … WHERE (lease is free or expired)</c>.
 /// The row update is atomic in both databases (PostgreSQL re-checks the condition after a concurrent commit),
 /// so of two instances racing for one dispatch exactly one sees a row changed.
 /// </summary>
 internal sealed class DispatchQueue(AppDbContext db) : IDispatchQueue
 {
-    private const int CandidatesPerClaim = 8;
-
     public void Add(PendingDispatch dispatch) => db.PendingDispatches.Add(dispatch);
 
     public void Remove(PendingDispatch dispatch) => db.PendingDispatches.Remove(dispatch);
 
+    /// <summary>The tracked record when this unit of work already loaded it (as a dispatch does before recording), else one query.</summary>
     public Task<PendingDispatch?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
-        db.PendingDispatches.FirstOrDefaultAsync(d => d.IdempotencyKey == idempotencyKey, cancellationToken);
+        db.PendingDispatches.FindAsync([idempotencyKey], cancellationToken).AsTask();
 
     public Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
         db.PendingDispatches.FirstOrDefaultAsync(d => d.ApplicationId == applicationId, cancellationToken);
 
-    public async Task<string?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// One statement, so one round trip and one commit for the whole batch. PostgreSQL: the due rows are locked
+    /// <c>FOR UPDATE SKIP LOCKED</c> (rows another claim is locking are passed over, not waited for; a row another claim
+    /// committed meanwhile is re-checked against the lease condition and dropped). SQLite: a single writer runs the
+    /// whole <c>UPDATE</c>, its subquery included, so nothing can claim in between.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ClaimDueAsync(
+        string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
-        var candidates = await db.PendingDispatches.AsNoTracking()
-            .Where(d => d.DueAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .OrderBy(d => d.DueAt)
-            .Select(d => d.IdempotencyKey)
-            .Take(CandidatesPerClaim)
-            .ToListAsync(cancellationToken);
-
-        foreach (var key in candidates)
-        {
-            if (await ClaimAsync(key, owner, now, lease, cancellationToken))
-            {
-                return key;
-            }
-        }
-
-        return null;
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var leaseUntil = now + lease;
+        var claim = db is PostgresAppDbContext
+            ? db.Database.SqlQuery<string>($"""
+                UPDATE pending_dispatches AS d
+                SET "LeaseOwner" = {owner}, "LeaseUntil" = {leaseUntil}, "Claims" = d."Claims" + 1
+                FROM (
+                    SELECT "IdempotencyKey" FROM pending_dispatches
+                    WHERE "DueAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                    ORDER BY "DueAt"
+                    LIMIT {limit}
+                    FOR UPDATE SKIP LOCKED) AS due
+                WHERE d."IdempotencyKey" = due."IdempotencyKey"
+                RETURNING d."IdempotencyKey" AS "Value"
+                """)
+            : db.Database.SqlQuery<string>($"""
+                UPDATE pending_dispatches
+                SET "LeaseOwner" = {owner}, "LeaseUntil" = {leaseUntil.UtcTicks}, "Claims" = "Claims" + 1
+                WHERE "IdempotencyKey" IN (
+                    SELECT "IdempotencyKey" FROM pending_dispatches
+                    WHERE "DueAt" <= {now.UtcTicks} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now.UtcTicks})
+                    ORDER BY "DueAt"
+                    LIMIT {limit})
+                RETURNING "IdempotencyKey" AS "Value"
+                """);
+        return await claim.ToListAsync(cancellationToken);
     }
 
     public async Task<bool> ClaimAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)

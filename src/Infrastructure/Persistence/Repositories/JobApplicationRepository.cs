@@ -5,8 +5,12 @@ namespace AppBackend.Infrastructure.Persistence.Repositories;
 
 internal sealed class JobApplicationRepository(AppDbContext db) : IJobApplicationRepository
 {
+    /// <summary>
+    /// The tracked aggregate when this unit of work already loaded it (a query would return that same instance anyway,
+    /// unchanged: a round trip for nothing, e.g. when a dispatch records its answer), else one query.
+    /// </summary>
     public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) =>
-        db.JobApplications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        db.JobApplications.FindAsync([id], cancellationToken).AsTask();
 
     /// <summary>
     /// Two lookups, each on its own index (the current job's unique index, then the results' key): one query with

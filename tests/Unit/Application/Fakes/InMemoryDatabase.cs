@@ -241,7 +241,7 @@ internal sealed class InMemoryDatabase : IUnitOfWork
         public Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
             Task.FromResult(database.FindDispatch(d => d.ApplicationId == applicationId));
 
-        public Task<string?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<string>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Claims are the worker's business, not the dispatch handler's.");
 
         public Task<bool> ClaimAsync(string idempotencyKey, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
