@@ -102,7 +102,7 @@ public class AnalysisResultBatchApplierTests
     {
         var scenario = ApplicationScenario.Start().AnswerAll().Submit();
         var jobs = Enumerable.Range(0, scenario.Interview.Questions.Count).Select(i => new DispatchedJob(scenario.Video(i).Id, JobId(scenario, i))).ToList();
-        scenario.Application.RecordDispatch(jobs, scenario.Later()).IsSuccess.Should().BeTrue(name);
+        scenario.Application.RecordDispatch(jobs, scenario.Later(), ApplicationScenario.Polls).IsSuccess.Should().BeTrue(name);
         scenario.Application.ClearDomainEvents();
         _database.Seed(scenario.Interview, scenario.Application);
         return scenario;
