@@ -28,7 +28,7 @@ public sealed partial class Suite
         var samples = new List<double>();
         var cpu = new List<double>();
 
-        // The database is migrated beside the server's start, so /health/live comes first: when the instance is ready
+        // The database is migrated once the server listens, so /health/live comes first: when the instance is ready
         // (/health/ready: migrations checked, database answering) is measured too, so that work moved past /health/live
         // stays in sight.
         var ready = new List<double>();

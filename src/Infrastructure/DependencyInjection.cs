@@ -56,7 +56,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// What runs in the background of a serving instance: first the database's start (<see cref="DatabaseStartup"/>:
-    /// the migrations, beside the server's start; readiness waits for it), then the dispatch worker, the analysis
+    /// the migrations, once the server listens; readiness waits for it), then the dispatch worker, the analysis
     /// monitor (poll, alert, deliver alerts), and the event log's fan-out, retention and, per provider, the way other
     /// instances' commits are seen (PostgreSQL <c>LISTEN</c>; SQLite a look at the log's newest entry); those that use
     /// the database begin once it is ready. Only the WebApi adds them; a tool built on <see cref="AddInfrastructure"/>

@@ -30,7 +30,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 var app = builder.Build();
 app.UseWebApi();
 
-// The migrations run beside the server's start (DatabaseStartup): /health/live answers at once, /health/ready once they are applied.
+// The migrations run once the server listens (DatabaseStartup): /health/live answers at once, /health/ready once they are applied.
 var databaseStartup = app.Services.GetRequiredService<DatabaseStartup>();
 await app.RunAsync();
 

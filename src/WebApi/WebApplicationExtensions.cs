@@ -21,7 +21,7 @@ public static class WebApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        // The database is migrated beside the server's start; until then requests wait here (health answers at once).
+        // The database is migrated once the server listens; until then requests wait here (health answers at once).
         app.UseMiddleware<DatabaseStartupGate>();
 
         // Explicitly here, after them: a failure while selecting the endpoint is a problem with a request id too.

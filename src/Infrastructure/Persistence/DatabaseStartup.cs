@@ -6,11 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace AppBackend.Infrastructure.Persistence;
 
 /// <summary>
-/// The database's part of a start, beside the server's rather than before it: the pending migrations are applied
-/// (<c>Database:MigrateOnStartup</c>) while Kestrel starts, so <c>/health/live</c> answers as soon as the process does
-/// and a long migration is not mistaken for a dead process. Until it is done the instance is not ready
-/// (<c>/health/ready</c> 503), requests wait for it and the workers have not begun. A migration that fails stops the
-/// instance, and the process ends with its error (<see cref="ThrowIfFailed"/>), as when it ran before the server.
+/// The database's part of a start, after the server's rather than before it: the pending migrations are applied
+/// (<c>Database:MigrateOnStartup</c>) once Kestrel listens, so <c>/health/live</c> answers as soon as the process does,
+/// a long migration is not mistaken for a dead process, and the migration's CPU does not slow the server's start.
+/// Until it is done the instance is not ready (<c>/health/ready</c> 503), requests wait for it and the workers have
+/// not begun. A migration that fails stops the instance, and the process ends with its error
+/// (<see cref="ThrowIfFailed"/>), as when it ran before the server.
 /// </summary>
 public sealed partial class DatabaseStartup(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> logger)
     : BackgroundService
@@ -47,6 +48,9 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IHostAppl
     {
         try
         {
+            // Once the server listens: the migration's CPU (EF building its model, the first queries) then does not
+            // compete with the server's start on the instance's cores.
+            await ServerStartedAsync(stoppingToken);
             await services.MigrateDatabaseAsync(stoppingToken);
             _outcome.TrySetResult(true);
         }
@@ -60,6 +64,15 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IHostAppl
             LogFailed(logger, ex);
             _outcome.TrySetResult(false);
             lifetime.StopApplication();
+        }
+    }
+
+    private async Task ServerStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
         }
     }
 

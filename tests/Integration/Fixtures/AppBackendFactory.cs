@@ -64,7 +64,7 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// Started like an instance behind a load balancer: the tests begin once it is ready, its database migrated
-    /// (<see cref="DatabaseStartup"/> runs the migrations beside the server's start).
+    /// (<see cref="DatabaseStartup"/> runs the migrations once the server listens).
     /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {

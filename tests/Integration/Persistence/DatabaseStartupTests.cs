@@ -10,7 +10,7 @@ using Npgsql;
 namespace AppBackend.IntegrationTests.Persistence;
 
 /// <summary>
-/// Issue 14, cold start: the migrations run beside the server's start. The real process is live at once, ready only
+/// Issue 14, cold start: the migrations run once the server listens. The real process is live at once, ready only
 /// once its database is migrated; a request that comes earlier waits for the migration instead of meeting a schema
 /// half made; a migration that fails still ends the process with an error. The migration is held back by a lock the
 /// test takes on the database itself (SQLite: an exclusive transaction on the new file; PostgreSQL: the migrations
