@@ -27,6 +27,12 @@ public sealed partial class Suite
 
         var samples = new List<double>();
         var cpu = new List<double>();
+
+        // The database is migrated once the server listens, so /health/live comes first: when the instance is ready
+        // (/health/ready: migrations checked, database answering) is measured too, so that work moved past /health/live
+        // stays in sight.
+        var ready = new List<double>();
+        var readyCpu = new List<double>();
         await Step($"cold start: {settings.ColdStarts} starts of the published WebApi to /health/live (SQLite, migrated)", async () =>
         {
             for (var i = 0; i < settings.ColdStarts; i++)
@@ -37,12 +43,15 @@ public sealed partial class Suite
                 await process.WaitHealthyAsync(probe, "/health/live", TimeSpan.FromSeconds(30));
                 samples.Add(clock.Elapsed.TotalSeconds);
                 cpu.Add(process.CpuSeconds());
+                await process.WaitHealthyAsync(probe, "/health/ready", TimeSpan.FromSeconds(30));
+                ready.Add(clock.Elapsed.TotalSeconds);
+                readyCpu.Add(process.CpuSeconds());
             }
         });
         var median = Median(samples);
         _rows.Add(new Row(
             "cold start: published WebApi to /health/live (SQLite, migrated)", median, "s", "-", "-", "< 1.0 s", median < 1.0,
             $"median of {samples.Count}: {string.Join(", ", samples.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} s; "
-            + $"CPU used by then, median {Median(cpu):0.00} s"));
+            + $"CPU used by then, median {Median(cpu):0.00} s; /health/ready after {Median(ready):0.00} s, CPU {Median(readyCpu):0.00} s"));
     }
 }

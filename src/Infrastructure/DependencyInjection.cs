@@ -33,6 +33,7 @@ namespace AppBackend.Infrastructure;
 public static class DependencyInjection
 {
     public const string DatabaseHealthCheckName = "database";
+    public const string DatabaseStartupHealthCheckName = "database-startup";
     public const string PublicBaseUrlKey = "PUBLIC_BASE_URL";
     public const string DevelopmentPublicBaseUrl = "http://127.0.0.1:5080";
 
@@ -55,13 +56,18 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// What runs in the background of a serving instance: the dispatch worker, the analysis monitor (poll, alert,
-    /// deliver alerts), and the event log's fan-out, retention and, per provider, the way other instances' commits are
-    /// seen (PostgreSQL <c>LISTEN</c>; SQLite a look at the log's newest entry). Only the WebApi adds them; a tool built
-    /// on <see cref="AddInfrastructure"/> (the admin tool) never dispatches, polls, alerts or streams on its own.
+    /// What runs in the background of a serving instance: first the database's start (<see cref="DatabaseStartup"/>:
+    /// the migrations, once the server listens; readiness waits for it), then the dispatch worker, the analysis
+    /// monitor (poll, alert, deliver alerts), and the event log's fan-out, retention and, per provider, the way other
+    /// instances' commits are seen (PostgreSQL <c>LISTEN</c>; SQLite a look at the log's newest entry); those that use
+    /// the database begin once it is ready. Only the WebApi adds them; a tool built on <see cref="AddInfrastructure"/>
+    /// (the admin tool) never migrates, dispatches, polls, alerts or streams on its own.
     /// </summary>
     public static IServiceCollection AddWorkers(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
+        services.AddHealthChecks().AddCheck<DatabaseStartupHealthCheck>(DatabaseStartupHealthCheckName, tags: ["ready"]);
         services.AddHostedService<DispatchWorker>();
         services.AddHostedService<AnalysisMonitorWorker>();
         services.AddHostedService<ApplicationEventFanOut>();

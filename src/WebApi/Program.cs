@@ -29,8 +29,13 @@ builder.Services.AddMediator((MediatorOptions options) =>
 
 var app = builder.Build();
 app.UseWebApi();
-await app.Services.MigrateDatabaseAsync();
+
+// The migrations run once the server listens (DatabaseStartup): /health/live answers at once, /health/ready once they are applied.
+var databaseStartup = app.Services.GetRequiredService<DatabaseStartup>();
 await app.RunAsync();
+
+// A migration that failed stopped the instance; its error is the process's, as when the migrations ran before the server.
+databaseStartup.ThrowIfFailed();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

@@ -12,7 +12,7 @@ public static class WebApplicationExtensions
 {
     /// <summary>
     /// The HTTP pipeline: request id first so that even failures carry it, then CORS (preflights answered before
-    /// anything asks for a token), then problems, then routing, then auth.
+    /// anything asks for a token), then problems, then the wait for the database's start, then routing, then auth.
     /// </summary>
     public static WebApplication UseWebApi(this WebApplication app)
     {
@@ -20,6 +20,9 @@ public static class WebApplicationExtensions
         app.UseCrossOrigin();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // The database is migrated once the server listens; until then requests wait here (health answers at once).
+        app.UseMiddleware<DatabaseStartupGate>();
 
         // Explicitly here, after them: a failure while selecting the endpoint is a problem with a request id too.
         app.UseRouting();

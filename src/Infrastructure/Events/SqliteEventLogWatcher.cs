@@ -15,6 +15,7 @@ namespace AppBackend.Infrastructure.Events;
 /// </summary>
 internal sealed partial class SqliteEventLogWatcher(
     IServiceScopeFactory scopes,
+    DatabaseStartup startup,
     ApplicationEventHub hub,
     IOptions<EventLogOptions> options,
     TimeProvider clock,
@@ -22,6 +23,11 @@ internal sealed partial class SqliteEventLogWatcher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await startup.WaitUntilReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         long? seen = null;
         var failing = false;
         using var timer = new PeriodicTimer(options.Value.LogCheckInterval, clock);

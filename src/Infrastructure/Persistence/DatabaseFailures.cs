@@ -27,7 +27,7 @@ public static class DatabaseFailures
                     return sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked or SqliteIoError or SqliteCannotOpen;
                 case DbException database:
                     return database.IsTransient;
-                case TimeoutException:
+                case TimeoutException or DatabaseNotReadyException:
                     return true;
             }
         }

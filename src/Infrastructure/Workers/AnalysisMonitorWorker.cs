@@ -5,6 +5,7 @@ using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Security;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ namespace AppBackend.Infrastructure.Workers;
 /// </summary>
 internal sealed partial class AnalysisMonitorWorker(
     IServiceScopeFactory scopes,
+    DatabaseStartup startup,
     IOptions<AnalysisOptions> options,
     IOptions<AnalysisTimingOptions> timing,
     TimeProvider clock,
@@ -26,7 +28,7 @@ internal sealed partial class AnalysisMonitorWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.MonitorWorkerEnabled)
+        if (!options.Value.MonitorWorkerEnabled || !await startup.WaitUntilReadyAsync(stoppingToken))
         {
             return;
         }

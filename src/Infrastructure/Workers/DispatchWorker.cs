@@ -4,6 +4,7 @@ using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Security;
 using AppBackend.Infrastructure.AnalysisBackend;
 using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,7 @@ namespace AppBackend.Infrastructure.Workers;
 /// </summary>
 internal sealed partial class DispatchWorker(
     IServiceScopeFactory scopes,
+    DatabaseStartup startup,
     IOptions<AnalysisOptions> options,
     DispatchWakeUp wakeUp,
     TimeProvider clock,
@@ -35,7 +37,7 @@ internal sealed partial class DispatchWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.DispatchWorkerEnabled)
+        if (!settings.DispatchWorkerEnabled || !await startup.WaitUntilReadyAsync(stoppingToken))
         {
             return;
         }

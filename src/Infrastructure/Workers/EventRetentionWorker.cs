@@ -1,4 +1,5 @@
 using AppBackend.Infrastructure.Events;
+using AppBackend.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,18 @@ namespace AppBackend.Infrastructure.Workers;
 /// <summary>Every <c>Events:RetentionInterval</c>, prunes the replay views older than <c>Events:Retention</c>; safe on several instances at once.</summary>
 internal sealed partial class EventRetentionWorker(
     IServiceScopeFactory scopes,
+    DatabaseStartup startup,
     IOptions<EventLogOptions> options,
     TimeProvider clock,
     ILogger<EventRetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await startup.WaitUntilReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.RetentionInterval, clock);
         try
         {

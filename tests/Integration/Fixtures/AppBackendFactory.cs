@@ -1,7 +1,9 @@
+using AppBackend.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AppBackend.IntegrationTests.Fixtures;
@@ -59,6 +61,18 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
 
     /// <summary>A setting this instance was started with.</summary>
     public string? Setting(string key) => _settings.GetValueOrDefault(key);
+
+    /// <summary>
+    /// Started like an instance behind a load balancer: the tests begin once it is ready, its database migrated
+    /// (<see cref="DatabaseStartup"/> runs the migrations once the server listens).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<DatabaseStartup>().WaitUntilReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+        host.Services.GetRequiredService<DatabaseStartup>().ThrowIfFailed();
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
