@@ -85,9 +85,11 @@ public sealed partial class Suite
         var callback = SignedCallback.Done(target[2], target[1], Settings.CallbackSecret);
         using var hook = LoadClient(webApi.BaseUrl, 1);
         var sent = clock.Elapsed;
+        TimeSpan answered;
         using (var request = callback.ToRequest())
         using (var response = await hook.SendAsync(request))
         {
+            answered = clock.Elapsed - sent;
             response.EnsureSuccessStatusCode();
         }
 
@@ -106,6 +108,7 @@ public sealed partial class Suite
         _rows.Add(new Row(
             $"events: one change reaches all {settings.Streams} open streams", reached.Count == settings.Streams ? slowest : null, "ms",
             reached.Count > 0 ? $"first {reached.Min():0} ms, median {Median(reached):0} ms" : "-", "-", "< 250 ms",
-            reached.Count == settings.Streams && slowest < 250, $"{reached.Count}/{settings.Streams} streams got it within 60 s"));
+            reached.Count == settings.Streams && slowest < 250,
+            $"{reached.Count}/{settings.Streams} streams got it within 60 s; the callback was answered after {answered.TotalMilliseconds:0} ms (the first callback this WebApi serves)"));
     }
 }

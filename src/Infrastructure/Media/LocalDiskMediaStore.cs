@@ -16,7 +16,8 @@ internal sealed class LocalDiskMediaStore(IOptions<MediaStorageOptions> options)
 {
     private const string TypeSuffix = ".type";
     private const string PartialSuffix = ".partial";
-    private const int CopyBufferBytes = 81_920;
+    /// <summary>One write to the staging file per MiB received (pooled, so no allocation per upload).</summary>
+    private const int CopyBufferBytes = 1024 * 1024;
     private const int MaxKeyLength = 128;
 
     private static readonly SearchValues<char> KeyCharacters =
@@ -34,9 +35,14 @@ internal sealed class LocalDiskMediaStore(IOptions<MediaStorageOptions> options)
             long length = 0;
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
             {
+                int wanted;
                 int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(0, CopyBufferBytes), cancellationToken)) > 0)
+                do
                 {
+                    // A full buffer per write (one read returns what the network has delivered, often a few KiB),
+                    // but never more than one byte past the limit.
+                    wanted = maxBytes - length < CopyBufferBytes ? (int)(maxBytes - length) + 1 : CopyBufferBytes;
+                    read = await content.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, cancellationToken);
                     length += read;
                     if (length > maxBytes)
                     {
@@ -46,6 +52,7 @@ internal sealed class LocalDiskMediaStore(IOptions<MediaStorageOptions> options)
 
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
+                while (read == wanted);
 
                 // On disk before it can be committed: a crash after the rename must not leave a hollow file.
                 file.Flush(flushToDisk: true);

@@ -14,6 +14,7 @@ using AppBackend.Application.JobApplications.RetryApplication;
 using AppBackend.Application.JobApplications.SubmitApplication;
 using AppBackend.Application.JobApplications.UploadVideoResponse;
 using AppBackend.Domain.Common;
+using AppBackend.Infrastructure.Context;
 using AppBackend.Infrastructure.Events;
 using AppBackend.WebApi.Auth;
 using AppBackend.WebApi.Events;
@@ -99,7 +100,8 @@ public static class JobApplicationEndpoints
     public static async Task<Results<ApplicationEventStream, ProblemHttpResult>> StreamApplicationEvents(
         string id,
         [FromHeader(Name = "Last-Event-ID"), Description("The id (application version) of the last event the client received: the stream continues after it.")] string? lastEventId,
-        ISender sender,
+        HttpContext context,
+        IServiceScopeFactory scopes,
         IApplicationEventFeed feed,
         OutgoingViewRenderer renderer,
         CancellationToken cancellationToken)
@@ -108,7 +110,7 @@ public static class JobApplicationEndpoints
         var subscription = feed.Subscribe(id);
         try
         {
-            var current = await sender.Send(new GetApplicationSnapshotQuery(id), cancellationToken);
+            var current = await ReadStreamStartAsync(id, context, scopes, cancellationToken);
             if (current.IsFailure)
             {
                 subscription.Dispose();
@@ -123,6 +125,22 @@ public static class JobApplicationEndpoints
             subscription.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The application as the stream starts from, read (with the access rule) in a scope of its own: a stream stays
+    /// open for hours, and the request's scope would keep this one read's database context (its change tracker and
+    /// query services, about 15 KB) alive as long. The scope does the request's work: the same request id and actor;
+    /// the caller is read from the request itself.
+    /// </summary>
+    private static async Task<Result<ApplicationSnapshot>> ReadStreamStartAsync(
+        string id, HttpContext context, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var request = context.RequestServices.GetRequiredService<ScopedRequestContext>();
+        var work = scope.ServiceProvider.GetRequiredService<ScopedRequestContext>();
+        (work.RequestId, work.Actor) = (request.RequestId, request.Actor);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetApplicationSnapshotQuery(id), cancellationToken);
     }
 
     public static async Task<Ok<Page<JobApplicationView>>> ListApplications(

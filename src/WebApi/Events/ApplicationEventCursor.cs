@@ -13,12 +13,13 @@ namespace AppBackend.WebApi.Events;
 public sealed class ApplicationEventCursor
 {
     private readonly IApplicationEventSubscription _subscription;
+    private IReadOnlyList<StreamedEvent> _first;
 
     private ApplicationEventCursor(IApplicationEventSubscription subscription, long position, IReadOnlyList<StreamedEvent> first, bool replaying)
     {
         _subscription = subscription;
         Position = position;
-        First = first;
+        _first = first;
         IsReplay = replaying;
         subscription.Start(position);
     }
@@ -26,8 +27,8 @@ public sealed class ApplicationEventCursor
     /// <summary>The version of the last event sent (or that the client had).</summary>
     public long Position { get; private set; }
 
-    /// <summary>What the stream sends before waiting: the replayed events, or the current state; empty when the client is current.</summary>
-    public IReadOnlyList<StreamedEvent> First { get; }
+    /// <summary>Whether the client is current: nothing to send before waiting.</summary>
+    public bool StartsCurrent => _first.Count == 0;
 
     /// <summary>Whether the stream continues after the client's <c>Last-Event-ID</c> (rather than from the current state).</summary>
     public bool IsReplay { get; }
@@ -59,6 +60,17 @@ public sealed class ApplicationEventCursor
 
         var state = new StreamedEvent(current.Version, renderer.Render(current.View));
         return new ApplicationEventCursor(subscription, current.Version, [state], replaying: false);
+    }
+
+    /// <summary>
+    /// What the stream sends before waiting: the replayed events, or the current state; empty when the client is
+    /// current. Handed out once, so that an open stream does not keep its first view.
+    /// </summary>
+    public IReadOnlyList<StreamedEvent> TakeFirst()
+    {
+        var first = _first;
+        _first = [];
+        return first;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using AppBackend.Application.Common.Ports;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -16,6 +17,13 @@ public sealed partial class ApplicationEventStream(IApplicationEventSubscription
 {
     public const string ContentType = "text/event-stream";
     public const string EventType = "status";
+
+    /// <summary>
+    /// Each event's frame, made by the first stream that sends it: the hub hands every stream of an application the same
+    /// <see cref="StreamedEvent"/>, so a change is framed once per instance and every stream writes the same bytes. An
+    /// entry lives as long as its event (in the hub's buffer, or a replay's own read).
+    /// </summary>
+    private static readonly ConditionalWeakTable<StreamedEvent, byte[]> Frames = new();
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [ContentType]));
@@ -56,16 +64,7 @@ public sealed partial class ApplicationEventStream(IApplicationEventSubscription
         try
         {
             LogStreamOpened(logger, applicationId, cursor.Position, cursor.IsReplay);
-            if (cursor.First.Count == 0)
-            {
-                // Nothing to send yet, but the headers go out now: the client knows it is subscribed.
-                await response.StartAsync(cancellationToken);
-                if ((await response.BodyWriter.FlushAsync(cancellationToken)).IsCompleted)
-                {
-                    return;
-                }
-            }
-            else if (!await WriteAsync(writer, cursor.First, cancellationToken))
+            if (!await StartAsync(response, writer, cursor, cancellationToken))
             {
                 return;
             }
@@ -120,12 +119,32 @@ public sealed partial class ApplicationEventStream(IApplicationEventSubscription
         }
     }
 
+    /// <summary>
+    /// Sends what comes before the first wait; false when the client is gone. A method of its own, so that the long
+    /// wait after it does not keep the first view alive.
+    /// </summary>
+    private static async Task<bool> StartAsync(HttpResponse response, ServerSentEventWriter writer, ApplicationEventCursor cursor, CancellationToken cancellationToken)
+    {
+        if (cursor.StartsCurrent)
+        {
+            // Nothing to send yet, but the headers go out now: the client knows it is subscribed.
+            await response.StartAsync(cancellationToken);
+            return !(await response.BodyWriter.FlushAsync(cancellationToken)).IsCompleted;
+        }
+
+        return await WriteAsync(writer, cursor.TakeFirst(), cancellationToken);
+    }
+
+    /// <summary>The bytes a stream writes for <paramref name="item"/>: the same array for every stream that sends it.</summary>
+    internal static byte[] FrameOf(StreamedEvent item) =>
+        Frames.GetValue(item, static e => ServerSentEventWriter.Frame(EventType, e.Version, e.Data.Span));
+
     /// <summary>False when the client is gone.</summary>
     private static async Task<bool> WriteAsync(ServerSentEventWriter writer, IReadOnlyList<StreamedEvent> events, CancellationToken cancellationToken)
     {
         foreach (var item in events)
         {
-            if ((await writer.WriteEventAsync(EventType, item.Version, item.Data, cancellationToken)).IsCompleted)
+            if ((await writer.WriteEventAsync(FrameOf(item), cancellationToken)).IsCompleted)
             {
                 return false;
             }

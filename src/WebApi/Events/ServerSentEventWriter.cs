@@ -5,24 +5,28 @@ using System.Text;
 
 namespace AppBackend.WebApi.Events;
 
-/// <summary>Writes the <c>text/event-stream</c> format (events and comment lines) and flushes each at once.</summary>
+/// <summary>
+/// The <c>text/event-stream</c> format: an event is framed once (<see cref="Frame"/>) and those bytes are what every
+/// stream sending it writes; events and comment lines are flushed at once.
+/// </summary>
 internal sealed class ServerSentEventWriter(PipeWriter output)
 {
     /// <summary>
     /// <c>event:</c>, <c>id:</c>, one <c>data:</c> line per line of <paramref name="data"/> (compact JSON has one),
     /// then the blank line that ends the event.
     /// </summary>
-    public ValueTask<FlushResult> WriteEventAsync(string type, long id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public static byte[] Frame(string type, long id, ReadOnlySpan<byte> data)
     {
-        output.Write("event: "u8);
-        Encoding.UTF8.GetBytes(type, output);
-        output.Write("\nid: "u8);
-        var digits = output.GetSpan(20);
+        var frame = new ArrayBufferWriter<byte>(data.Length + 64);
+        frame.Write("event: "u8);
+        Encoding.UTF8.GetBytes(type, frame);
+        frame.Write("\nid: "u8);
+        var digits = frame.GetSpan(20);
         id.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
-        output.Advance(written);
-        output.Write("\n"u8);
+        frame.Advance(written);
+        frame.Write("\n"u8);
 
-        var rest = data.Span;
+        var rest = data;
         while (true)
         {
             var end = rest.IndexOf((byte)'\n');
@@ -32,9 +36,9 @@ internal sealed class ServerSentEventWriter(PipeWriter output)
                 line = line[..^1];
             }
 
-            output.Write("data: "u8);
-            output.Write(line);
-            output.Write("\n"u8);
+            frame.Write("data: "u8);
+            frame.Write(line);
+            frame.Write("\n"u8);
             if (end < 0)
             {
                 break;
@@ -43,7 +47,14 @@ internal sealed class ServerSentEventWriter(PipeWriter output)
             rest = rest[(end + 1)..];
         }
 
-        output.Write("\n"u8);
+        frame.Write("\n"u8);
+        return frame.WrittenSpan.ToArray();
+    }
+
+    /// <summary>An event framed by <see cref="Frame"/>.</summary>
+    public ValueTask<FlushResult> WriteEventAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        output.Write(frame.Span);
         return output.FlushAsync(cancellationToken);
     }
 

@@ -135,6 +135,62 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
     }
 
     [Fact]
+    public async Task Events_ManyStreamsOnOneApplication_EachGetTheSameEventForAChange()
+    {
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-many"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+        var streams = new List<ServerSentEventReader>();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var stream = await OpenAsync(i % 2 == 0 ? candidate : _recruiter, application.Id());
+                streams.Add(stream);
+                Status(await stream.NextEventAsync()).Should().Be("draft");
+            }
+
+            await (await candidate.PostAsync($"/api/applications/{application.Id()}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
+
+            var changes = new List<ServerSentEvent>();
+            foreach (var stream in streams)
+            {
+                changes.Add(await stream.NextEventAsync());
+            }
+
+            Status(changes[0]).Should().Be("queued");
+            changes.Should().AllSatisfy(e => e.Should().Be(changes[0]), "one change is rendered and framed once, and every stream sends those bytes");
+        }
+        finally
+        {
+            streams.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task Events_AClientThatStopsReading_DoesNotHoldBackTheOtherStreams()
+    {
+        var hub = fixture.Factory.Services.GetRequiredService<ApplicationEventHub>();
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-stalled"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+
+        // A client that sends its request and never reads a byte of the answer, with the smallest receive window.
+        using var stalled = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 1024 };
+        var server = fixture.Factory.ClientOptions.BaseAddress;
+        await stalled.ConnectAsync(server.Host, server.Port);
+        await stalled.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"GET {EventsPath(application.Id())} HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: Bearer {TestTokens.Recruiter()}\r\n" +
+            "Accept: text/event-stream\r\n\r\n"));
+        using var reading = await OpenAsync(candidate, application.Id());
+        Status(await reading.NextEventAsync()).Should().Be("draft");
+        (await EventuallyAsync(() => hub.CountFor(application.Id()) == 2)).Should().BeTrue("both streams are open");
+
+        await (await candidate.PostAsync($"/api/applications/{application.Id()}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
+
+        Status(await reading.NextEventAsync()).Should().Be("queued");
+        hub.CountFor(application.Id()).Should().Be(2, "the client that stopped reading is still subscribed; nothing waited for it");
+    }
+
+    [Fact]
     public async Task Events_WithLastEventIdOfTheCurrentVersion_StartWithTheNextChange()
     {
         var candidate = fixture.Client(TestTokens.Candidate("cand-events-resume"));

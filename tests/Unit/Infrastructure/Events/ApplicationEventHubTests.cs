@@ -36,6 +36,49 @@ public class ApplicationEventHubTests
     }
 
     [Fact]
+    public async Task Announce_GivesEverySubscriberTheSameEventInstance()
+    {
+        var subscriptions = Enumerable.Range(0, 10).Select(_ => _hub.Subscribe(App)).ToList();
+        subscriptions.ForEach(s => s.Start(1));
+        _log.Newest = 2;
+
+        _hub.Announce(App, 2);
+        await RunFanOutAsync();
+
+        var read = new List<StreamedEvent>();
+        foreach (var subscription in subscriptions)
+        {
+            read.Add((await subscription.ReadAfterAsync(1, CancellationToken.None)).Events.Single());
+        }
+
+        read.Should().AllSatisfy(e => e.Should().BeSameAs(read[0]), "one rendering per change, so its frame can be made once and shared");
+    }
+
+    [Fact]
+    public async Task ASubscriberThatNeverReads_DoesNotHoldBackTheOthers_AndStillGetsEveryEventFromTheLog()
+    {
+        using var stalled = _hub.Subscribe(App);
+        using var reader = _hub.Subscribe(App);
+        stalled.Start(0);
+        reader.Start(0);
+
+        for (var version = 1L; version <= 2 * ApplicationEventHub.BufferSize; version++)
+        {
+            _log.Newest = version;
+            _hub.Announce(App, version);
+            await RunFanOutAsync();
+
+            (await reader.WaitForChangeAsync(CancellationToken.None)).Should().BeTrue();
+            (await reader.ReadAfterAsync(version - 1, CancellationToken.None)).Events.Select(e => e.Version).Should().Equal(version);
+        }
+
+        var reads = _log.Reads;
+        var behind = await stalled.ReadAfterAsync(0, CancellationToken.None);
+        behind.Events.Select(e => e.Version).Should().Equal(Enumerable.Range(1, ApplicationEventHub.BufferSize).Select(v => (long)v));
+        _log.Reads.Should().Be(reads + 1, "the one behind the buffer reads the log itself");
+    }
+
+    [Fact]
     public async Task Announce_OfAVersionAlreadyRead_ReadsNothingMore()
     {
         using var subscription = _hub.Subscribe(App);
