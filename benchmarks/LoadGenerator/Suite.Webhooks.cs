@@ -41,7 +41,7 @@ public sealed partial class Suite
         var fresh = await CallbacksAsync(seeder, "f");
         LoadResult applied = null!;
         await Step($"applied: {settings.Connections} connections, {settings.LoadDuration.TotalSeconds:0} s", async () =>
-            applied = await MeasuredAsync(webApi, () => RunCallbacksAsync(client, fresh, settings.Connections, settings.LoadDuration)));
+            applied = await MeasuredAsync(webApi, seeder, () => RunCallbacksAsync(client, fresh, settings.Connections, settings.LoadDuration)));
         var appliedRate = applied.Rate("applied");
         var reference = settings.PgbenchTps;
         _rows.Add(new Row(
@@ -57,7 +57,7 @@ public sealed partial class Suite
         var again = applied.Accepted("applied");
         LoadResult duplicate = null!;
         await Step($"duplicate: the {again.Count} applied callbacks again", async () =>
-            duplicate = await MeasuredAsync(webApi, () => RunCallbacksAsync(client, again, settings.Connections, settings.LoadDuration)));
+            duplicate = await MeasuredAsync(webApi, seeder, () => RunCallbacksAsync(client, again, settings.Connections, settings.LoadDuration)));
         var duplicateRate = duplicate.Rate("duplicate");
         _rows.Add(new Row(
             "duplicate: the same callbacks again (no write)", duplicateRate, "/s", $"applied {appliedRate:0}/s", Ratio(duplicateRate / appliedRate), "≥ 3 × applied",
@@ -74,7 +74,7 @@ public sealed partial class Suite
         var lookup = await LookupPlanAsync(ConnectionString(Database), [.. later.TakeLast(settings.Connections).Select(c => c.JobId)]);
         LoadResult large = null!;
         await Step($"applied with {Count(settings.HistoryLarge)} results stored", async () =>
-            large = await MeasuredAsync(webApi, () => RunCallbacksAsync(client, later, settings.Connections, settings.LoadDuration)));
+            large = await MeasuredAsync(webApi, seeder, () => RunCallbacksAsync(client, later, settings.Connections, settings.LoadDuration)));
         var largeRate = large.Rate("applied");
         var growth = largeRate / appliedRate;
         _rows.Add(new Row(
@@ -119,14 +119,24 @@ public sealed partial class Suite
         return time is null ? "n/a" : time.Replace("Execution Time: ", string.Empty, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs a load and records the CPU the WebApi process and the load generator itself used meanwhile.</summary>
-    private static async Task<LoadResult> MeasuredAsync(ServerProcess webApi, Func<Task<LoadResult>> load)
+    /// <summary>
+    /// Runs a load and records the CPU the WebApi process, the whole PostgreSQL cluster and the load generator itself
+    /// used meanwhile, and the database's writing transactions and WAL bytes: what each callback cost the database.
+    /// </summary>
+    private static async Task<LoadResult> MeasuredAsync(ServerProcess webApi, Seeder seeder, Func<Task<LoadResult>> load)
     {
+        var cluster = await ClusterCpu.OfAsync(seeder);
+        var databaseBefore = await DatabaseWorkAsync(seeder);
+        var clusterBefore = cluster.Seconds();
         var webApiBefore = webApi.CpuSeconds();
         var selfBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var result = await load();
         result.WebApiCpuSeconds = webApi.CpuSeconds() - webApiBefore;
         result.LoadGeneratorCpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - selfBefore;
+        result.DatabaseCpuSeconds = cluster.Seconds() - clusterBefore;
+        var databaseAfter = await DatabaseWorkAsync(seeder);
+        result.WritingTransactions = databaseAfter.TransactionIds - databaseBefore.TransactionIds - 1;
+        result.WalBytes = databaseAfter.WalBytes - databaseBefore.WalBytes;
         return result;
     }
 

@@ -188,6 +188,12 @@ public sealed partial class Suite(Settings settings) : IDisposable
 
         public double LoadGeneratorCpuSeconds { get; set; } = double.NaN;
 
+        public double DatabaseCpuSeconds { get; set; } = double.NaN;
+
+        public long WritingTransactions { get; set; }
+
+        public long WalBytes { get; set; }
+
         public TimeSpan Elapsed => elapsed;
 
         public int Count(string outcome) => samples.Count(s => s.Outcome == outcome);
@@ -215,6 +221,11 @@ public sealed partial class Suite(Settings settings) : IDisposable
             if (double.IsFinite(WebApiCpuSeconds) && samples.Count > 0)
             {
                 text += $"; WebApi CPU {WebApiCpuSeconds * 1000 / samples.Count:0.0} ms/request ({WebApiCpuSeconds / elapsed.TotalSeconds:0.00} cores), load generator {LoadGeneratorCpuSeconds / elapsed.TotalSeconds:0.00} cores";
+                if (double.IsFinite(DatabaseCpuSeconds))
+                {
+                    text += $"; PostgreSQL CPU {DatabaseCpuSeconds * 1000 / samples.Count:0.00} ms/request ({DatabaseCpuSeconds / elapsed.TotalSeconds:0.00} cores), " +
+                        $"{WritingTransactions / (double)samples.Count:0.000} writing transactions and {WalBytes / 1024.0 / samples.Count:0.0} KiB of WAL per request";
+                }
             }
 
             return text;
