@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AppBackend.IntegrationTests.Pipeline;
 
 /// <summary>A process that dies in the middle of a dispatch loses nothing: another instance resumes it with the same key.</summary>
-public abstract class DispatchRecoveryTests(RecoveryPipelineFixture fixture) : IAsyncLifetime
+public abstract class DispatchRecoveryTests(ApiOnlyPipelineFixture fixture) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> DispatchingInstance = new()
     {
@@ -53,18 +53,9 @@ public abstract class DispatchRecoveryTests(RecoveryPipelineFixture fixture) : I
     }
 }
 
-/// <summary>The first instance serves the API only; the test starts and kills the dispatching ones.</summary>
-public abstract class RecoveryPipelineFixture(DatabaseKind kind) : PipelineFixture(kind)
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Analysis:DispatchWorkerEnabled"] = "false",
-    };
-}
+public sealed class SqliteRecoveryPipelineFixture() : ApiOnlyPipelineFixture(DatabaseKind.Sqlite);
 
-public sealed class SqliteRecoveryPipelineFixture() : RecoveryPipelineFixture(DatabaseKind.Sqlite);
-
-public sealed class PostgresRecoveryPipelineFixture() : RecoveryPipelineFixture(DatabaseKind.Postgres);
+public sealed class PostgresRecoveryPipelineFixture() : ApiOnlyPipelineFixture(DatabaseKind.Postgres);
 
 public sealed class SqliteDispatchRecoveryTests(SqliteRecoveryPipelineFixture fixture)
     : DispatchRecoveryTests(fixture), IClassFixture<SqliteRecoveryPipelineFixture>;

@@ -9,7 +9,7 @@ namespace AppBackend.IntegrationTests.Pipeline;
 /// delay is 17 minutes, far longer than any test here, so a dispatch can only happen because something woke it. Each
 /// test first waits, through the instance's clock, until the worker has found the queue empty and parked on that delay.
 /// </summary>
-public abstract class DispatchWakeUpTests(WakeUpPipelineFixture fixture) : IAsyncLifetime
+public abstract class DispatchWakeUpTests(ApiOnlyPipelineFixture fixture) : IAsyncLifetime
 {
     /// <summary>Distinct, so the test clock can tell the worker's idle wait from every other timer.</summary>
     private static readonly TimeSpan IdleDelay = TimeSpan.FromMinutes(17);
@@ -121,18 +121,9 @@ public abstract class DispatchWakeUpTests(WakeUpPipelineFixture fixture) : IAsyn
     }
 }
 
-/// <summary>The first instance serves the API only; each test starts its own dispatching instance.</summary>
-public abstract class WakeUpPipelineFixture(DatabaseKind kind) : PipelineFixture(kind)
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Analysis:DispatchWorkerEnabled"] = "false",
-    };
-}
+public sealed class SqliteWakeUpPipelineFixture() : ApiOnlyPipelineFixture(DatabaseKind.Sqlite);
 
-public sealed class SqliteWakeUpPipelineFixture() : WakeUpPipelineFixture(DatabaseKind.Sqlite);
-
-public sealed class PostgresWakeUpPipelineFixture() : WakeUpPipelineFixture(DatabaseKind.Postgres);
+public sealed class PostgresWakeUpPipelineFixture() : ApiOnlyPipelineFixture(DatabaseKind.Postgres);
 
 public sealed class SqliteDispatchWakeUpTests(SqliteWakeUpPipelineFixture fixture)
     : DispatchWakeUpTests(fixture), IClassFixture<SqliteWakeUpPipelineFixture>;
