@@ -12,15 +12,15 @@ internal sealed class JobApplicationRepository(AppDbContext db) : IJobApplicatio
     public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) =>
         db.JobApplications.FindAsync([id], cancellationToken).AsTask();
 
-    /// <summary>
-    /// Two lookups, each on its own index (the current job's unique index, then the results' key): one query with
-    /// <c>EXISTS … OR EXISTS …</c> cannot use either and scans every application (see benchmarks/README.md).
-    /// </summary>
+    /// <summary>One job's application: the batched lookup below, for one job.</summary>
     public async Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) =>
-        await db.JobApplications.FirstOrDefaultAsync(a => a.VideoResponses.Any(v => v.JobId == jobId), cancellationToken)
-        ?? await db.JobApplications.FirstOrDefaultAsync(a => a.AiAnalysisResults.Any(r => r.JobId == jobId), cancellationToken);
+        (await FindByJobIdsAsync([jobId], cancellationToken)).FirstOrDefault();
 
-    /// <summary>The same two indexed lookups for many jobs at once; the second only for the jobs the first did not find.</summary>
+    /// <summary>
+    /// Two lookups, each on its own index (the current jobs' unique index, then the results' key; the second only for
+    /// the jobs the first did not find): one query with <c>EXISTS … OR EXISTS …</c> cannot use either and scans every
+    /// application (see benchmarks/README.md).
+    /// </summary>
     public async Task<IReadOnlyList<JobApplication>> FindByJobIdsAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken)
     {
         var found = await db.JobApplications
