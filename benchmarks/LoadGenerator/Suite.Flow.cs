@@ -57,7 +57,7 @@ public sealed partial class Suite
         var next = -1;
         var refused = 0;
         var before = cpu.Read();
-        var databaseBefore = await DatabaseWorkAsync(seeder);
+        var databaseBefore = await DatabaseWork.ReadAsync(seeder);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, 8).Select(async _ =>
         {
@@ -97,28 +97,18 @@ public sealed partial class Suite
 
         var seconds = clock.Elapsed.TotalSeconds;
         var used = cpu.Read() - before;
-        var databaseAfter = await DatabaseWorkAsync(seeder);
+        var databaseAfter = await DatabaseWork.ReadAsync(seeder);
         var finished = Math.Max(1, awaiting + failed);
         var perApplication = 1000.0 / finished;
 
-        // The second reading's own transaction id is not the applications'.
-        var writes = (databaseAfter.TransactionIds - databaseBefore.TransactionIds - 1) / (double)finished;
-        var walBytes = (databaseAfter.WalBytes - databaseBefore.WalBytes) / (double)finished;
+        var (writingTransactions, walWritten) = databaseAfter.Since(databaseBefore);
+        var writes = writingTransactions / (double)finished;
+        var walBytes = walWritten / (double)finished;
         return (awaiting / seconds, string.Create(
             CultureInfo.InvariantCulture,
             $"{awaiting}/{ids.Count} awaiting in {seconds:0.0} s; all submits answered in {submitSeconds:0.0} s; {refused} refused, {failed} dispatch_failed; " +
             $"CPU per application: WebApi {used.WebApi * perApplication:0.00} ms, simulator {used.Simulator * perApplication:0.00} ms, PostgreSQL {used.Database * perApplication:0.00} ms; " +
             $"per application {writes:0.0} writing transactions, {walBytes / 1024:0.0} KiB of WAL"));
-    }
-
-    /// <summary>
-    /// The cluster's next transaction id (every writing transaction takes one; a read-only one does not, and needs no WAL
-    /// flush at its commit) and its WAL position: both exact at once, unlike the statistics views.
-    /// </summary>
-    private static async Task<(long TransactionIds, long WalBytes)> DatabaseWorkAsync(Seeder seeder)
-    {
-        var row = (await seeder.RowsAsync("SELECT pg_current_xact_id()::text::bigint, pg_current_wal_lsn() - '0/0'::pg_lsn"))[0];
-        return (long.Parse(row[0], CultureInfo.InvariantCulture), (long)decimal.Parse(row[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>The CPU seconds used so far by the three processes an application's submit and dispatch run through.</summary>

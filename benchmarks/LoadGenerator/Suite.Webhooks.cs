@@ -126,7 +126,7 @@ public sealed partial class Suite
     private static async Task<LoadResult> MeasuredAsync(ServerProcess webApi, Seeder seeder, Func<Task<LoadResult>> load)
     {
         var cluster = await ClusterCpu.OfAsync(seeder);
-        var databaseBefore = await DatabaseWorkAsync(seeder);
+        var databaseBefore = await DatabaseWork.ReadAsync(seeder);
         var clusterBefore = cluster.Seconds();
         var webApiBefore = webApi.CpuSeconds();
         var selfBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
@@ -134,9 +134,8 @@ public sealed partial class Suite
         result.WebApiCpuSeconds = webApi.CpuSeconds() - webApiBefore;
         result.LoadGeneratorCpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - selfBefore;
         result.DatabaseCpuSeconds = cluster.Seconds() - clusterBefore;
-        var databaseAfter = await DatabaseWorkAsync(seeder);
-        result.WritingTransactions = databaseAfter.TransactionIds - databaseBefore.TransactionIds - 1;
-        result.WalBytes = databaseAfter.WalBytes - databaseBefore.WalBytes;
+        var databaseAfter = await DatabaseWork.ReadAsync(seeder);
+        (result.WritingTransactions, result.WalBytes) = databaseAfter.Since(databaseBefore);
         return result;
     }
 

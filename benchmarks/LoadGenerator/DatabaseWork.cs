@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace AppBackend.LoadGenerator;
+
+/// <summary>
+/// The cluster's next transaction id (every writing transaction takes one; a read-only one does not, and needs no WAL
+/// flush at its commit) and its WAL position: both exact at once, unlike the statistics views.
+/// </summary>
+public readonly record struct DatabaseWork(long TransactionIds, long WalBytes)
+{
+    public static async Task<DatabaseWork> ReadAsync(Seeder seeder)
+    {
+        var row = (await seeder.RowsAsync("SELECT pg_current_xact_id()::text::bigint, pg_current_wal_lsn() - '0/0'::pg_lsn"))[0];
+        return new DatabaseWork(long.Parse(row[0], CultureInfo.InvariantCulture), (long)decimal.Parse(row[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The writing transactions and WAL bytes between <paramref name="before"/> and this reading (whose own transaction id is not counted).</summary>
+    public (long WritingTransactions, long WalBytes) Since(DatabaseWork before) =>
+        (TransactionIds - before.TransactionIds - 1, WalBytes - before.WalBytes);
+}
