@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using AppBackend.AiBackendSimulator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppBackend.IntegrationTests.Fixtures;
@@ -41,16 +39,7 @@ public abstract class PipelineFixture(DatabaseKind kind) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Slack.StartAsync();
-        _simulator = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["AI_BACKEND_SECRET"] = TestSecrets.AiBackendSecret,
-                ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
-                ["Simulator:CompleteAfter"] = "00:00:00.100",
-                ["Simulator:CallbackRetryDelays"] = "00:00:00.050,00:00:00.100,00:00:00.200",
-                ["Logging:LogLevel:Default"] = "Warning",
-            }));
-        await _simulator.StartAsync();
+        _simulator = await TestSimulator.StartAsync();
         SimulatorUrl = new Uri(_simulator.Urls.First());
         Simulator = new SimulatorControl(new HttpClient { BaseAddress = SimulatorUrl });
 

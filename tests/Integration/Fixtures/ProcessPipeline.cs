@@ -1,6 +1,4 @@
-using AppBackend.AiBackendSimulator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 
 namespace AppBackend.IntegrationTests.Fixtures;
 
@@ -31,16 +29,7 @@ public sealed class ProcessPipeline : IAsyncDisposable
 
     public static async Task<ProcessPipeline> StartAsync(DatabaseKind kind, string name)
     {
-        var simulator = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["AI_BACKEND_SECRET"] = TestSecrets.AiBackendSecret,
-                ["AI_CALLBACK_SECRET"] = TestSecrets.CallbackSecret,
-                ["Simulator:CompleteAfter"] = "00:00:00.100",
-                ["Simulator:CallbackRetryDelays"] = "00:00:00.050,00:00:00.100,00:00:00.200",
-                ["Logging:LogLevel:Default"] = "Warning",
-            }));
-        await simulator.StartAsync();
+        var simulator = await TestSimulator.StartAsync();
         var database = await TestDatabase.CreateAsync(kind, name);
         return new ProcessPipeline(simulator, new Uri(simulator.Urls.First()), database);
     }
