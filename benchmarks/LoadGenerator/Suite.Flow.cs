@@ -15,10 +15,10 @@ public sealed partial class Suite
         const string Database = "bench_flow";
         await CreateDatabaseAsync(Database, TemplateDatabase);
         var seeder = new Seeder(ConnectionString(Database));
-        await Step($"seed: {settings.Submissions} + 50 warm-up draft applications with {Seeder.VideosPerApplication} videos each", async () =>
+        await Step($"seed: {settings.Submissions} + {settings.WarmUpSubmissions} warm-up draft applications with {Seeder.VideosPerApplication} videos each", async () =>
         {
             await seeder.InterviewAsync();
-            await seeder.DraftsAsync("dw", 0, 50);
+            await seeder.DraftsAsync("dw", 0, settings.WarmUpSubmissions);
             await seeder.DraftsAsync("d", 0, settings.Submissions);
             await seeder.DraftsAsync("u", 0, 1);
             await seeder.AnalyzeAsync();
@@ -31,7 +31,7 @@ public sealed partial class Suite
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var cpu = new SubmitCpu(webApi, _simulator!, await ClusterCpu.OfAsync(seeder));
-        await Step("warm-up: 50 submissions", async () => await SubmitAllAsync(client, seeder, cpu, "dw", TimeSpan.FromSeconds(60)));
+        await Step($"warm-up: {settings.WarmUpSubmissions} submissions", async () => await SubmitAllAsync(client, seeder, cpu, "dw", TimeSpan.FromSeconds(60)));
 
         (double Rate, string Note) submitted = (double.NaN, "not run");
         await Step($"submitted: {settings.Submissions} applications until awaiting_ai_analysis", async () =>
