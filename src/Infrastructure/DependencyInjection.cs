@@ -109,6 +109,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton(typeof(IGroupCommit<,>), typeof(GroupCommit<,>));
+        services.AddSingleton<InterviewCache>();
         services.AddScoped<IInterviewRepository, InterviewRepository>();
         services.AddScoped<IJobApplicationRepository, JobApplicationRepository>();
         services.AddScoped<IDispatchQueue, DispatchQueue>();
