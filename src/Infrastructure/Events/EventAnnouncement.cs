@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace AppBackend.Infrastructure.Events;
 
-/// <summary>The PostgreSQL <c>NOTIFY</c> channel of the event log and its payload, <c>{applicationId} {version}</c> (ids hold no space).</summary>
+/// <summary>
+/// The PostgreSQL <c>NOTIFY</c> channel of the event log and its payload, <c>{applicationId} {version}</c> (ids hold no
+/// space), which a trigger on <c>application_events</c> sends for every entry inserted (migration
+/// <c>EventAnnouncementTrigger</c>).
+/// </summary>
 public static class EventAnnouncement
 {
     public const string Channel = "application_events";
-
-    public static string Format(string applicationId, long version) =>
-        string.Create(CultureInfo.InvariantCulture, $"{applicationId} {version}");
 
     public static bool TryParse(string payload, out string applicationId, out long version)
     {

@@ -48,30 +48,24 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
     /// <summary>Whether the provider refused the save because a unique key already exists.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
 
-    /// <summary>Runs inside the committing transaction, after the entries are written: PostgreSQL sends <c>NOTIFY</c> here.</summary>
-    protected virtual Task AnnounceInTransactionAsync(IReadOnlyList<ApplicationEventEntry> entries, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
+    /// <remarks>
+    /// The change and its entries commit together (one <c>SaveChanges</c>, one transaction); other instances learn of
+    /// them from the database: on PostgreSQL a trigger sends <c>NOTIFY</c> in that transaction (migration
+    /// <c>EventAnnouncementTrigger</c>), on SQLite they read the log.
+    /// </remarks>
     private async Task SaveWithEventsAsync(CancellationToken cancellationToken)
     {
         var writer = events ?? throw new InvalidOperationException("This context was made without an event writer and cannot save.");
         var entries = writer.Add(this);
-        if (entries.Count == 0)
-        {
-            await SaveChangesAsync(cancellationToken);
-            return;
-        }
-
-        // The change, its entries and the announcement commit together or not at all.
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var committing = Database.CurrentTransaction is null;
         await SaveChangesAsync(cancellationToken);
-        await AnnounceInTransactionAsync(entries, cancellationToken);
-        if (transaction is not null)
+
+        // Inside a caller's transaction nothing is committed yet: the database announces it at that commit.
+        if (committing && entries.Count > 0)
         {
-            await transaction.CommitAsync(cancellationToken);
             writer.Committed(entries);
         }
     }
