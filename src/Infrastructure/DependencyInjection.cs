@@ -99,7 +99,7 @@ public static class DependencyInjection
         // small. Read-side lists opt into split queries where they page many aggregates.
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
         else
         {
