@@ -31,7 +31,7 @@ public sealed partial class Suite
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var cpu = new SubmitCpu(webApi, _simulator!, await ClusterCpu.OfAsync(seeder));
-        await Step($"warm-up: {settings.WarmUpSubmissions} submissions", async () => await SubmitAllAsync(client, seeder, cpu, "dw", TimeSpan.FromSeconds(60)));
+        await Step($"warm-up: {settings.WarmUpSubmissions} submissions", async () => await SubmitAllAsync(client, seeder, cpu, "dw", TimeSpan.FromSeconds(180)));
 
         (double Rate, string Note) submitted = (double.NaN, "not run");
         await Step($"submitted: {settings.Submissions} applications until awaiting_ai_analysis", async () =>

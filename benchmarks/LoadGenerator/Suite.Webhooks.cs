@@ -34,8 +34,8 @@ public sealed partial class Suite
         await Step($"warm-up: {Count(settings.WarmUpJobs)} callbacks, then the same again", async () =>
         {
             var warmUp = await CallbacksAsync(seeder, "w");
+            await RunCallbacksAsync(client, warmUp, settings.Connections, TimeSpan.FromSeconds(60));
             await RunCallbacksAsync(client, warmUp, settings.Connections, TimeSpan.FromSeconds(30));
-            await RunCallbacksAsync(client, warmUp, settings.Connections, TimeSpan.FromSeconds(15));
         });
 
         var fresh = await CallbacksAsync(seeder, "f");
