@@ -22,21 +22,18 @@ public sealed class MediaConfigurationTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite, "mediaconfig");
         var mediaRoot = Directory.CreateTempSubdirectory("appbackend-media-").FullName;
-        var factory = new AppBackendFactory(database.Provider, database.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Media:Root"] = mediaRoot,
-            [key] = value,
-        });
-
         try
         {
-            var start = factory.StartServer;
+            var failure = await StartFailure.OfAsync(database.Provider, database.ConnectionString, new Dictionary<string, string?>
+            {
+                ["Media:Root"] = mediaRoot,
+                [key] = value,
+            });
 
-            start.Should().Throw<Exception>().Which.ToString().Should().Contain(message);
+            failure.Should().Contain(message);
         }
         finally
         {
-            await DisposeQuietlyAsync(factory);
             Directory.Delete(mediaRoot, recursive: true);
         }
     }
@@ -57,17 +54,5 @@ public sealed class MediaConfigurationTests
 
         (await factory.CreateClient().GetAsync("/health/live")).IsSuccessStatusCode.Should().BeTrue();
         Directory.Delete(mediaRoot, recursive: true);
-    }
-
-    private static async Task DisposeQuietlyAsync(AppBackendFactory factory)
-    {
-        try
-        {
-            await factory.DisposeAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // A host that never started can complain on the way down; there is nothing left to clean up.
-        }
     }
 }
