@@ -12,9 +12,19 @@ public sealed partial class Suite
 {
     private async Task EventStreamsAsync(ServerProcess webApi, Seeder seeder, string token)
     {
-        var target = (await seeder.RowsAsync(
-            "SELECT a.\"Id\", v.\"Id\", v.\"JobId\" FROM job_applications a JOIN video_responses v ON v.\"ApplicationId\" = a.\"Id\" " +
-            "WHERE a.\"Status\" = 'AwaitingAiAnalysis' AND v.\"Status\" = 'Processing' ORDER BY a.\"Id\" LIMIT 1")).Single();
+        // One job of each of two applications: the first is watched; the second's callback, sent before, warms the
+        // webhook path, which this WebApi has not served yet (its first callback took 105–205 ms, mostly JIT).
+        var jobs = await seeder.RowsAsync(
+            "SELECT DISTINCT ON (a.\"Id\") a.\"Id\", v.\"Id\", v.\"JobId\" FROM job_applications a JOIN video_responses v ON v.\"ApplicationId\" = a.\"Id\" " +
+            "WHERE a.\"Status\" = 'AwaitingAiAnalysis' AND v.\"Status\" = 'Processing' ORDER BY a.\"Id\", v.\"Id\" LIMIT 2");
+        var (target, warmUp) = (jobs[0], jobs[1]);
+        using var hook = LoadClient(webApi.BaseUrl, 1);
+        using (var request = SignedCallback.Done(warmUp[2], warmUp[1], Settings.CallbackSecret).ToRequest())
+        using (var response = await hook.SendAsync(request))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
         var before = webApi.Memory();
         using var streams = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, UseProxy = false })
         {
@@ -83,7 +93,6 @@ public sealed partial class Suite
         var open = webApi.Memory();
 
         var callback = SignedCallback.Done(target[2], target[1], Settings.CallbackSecret);
-        using var hook = LoadClient(webApi.BaseUrl, 1);
         var sent = clock.Elapsed;
         TimeSpan answered;
         using (var request = callback.ToRequest())
@@ -109,6 +118,6 @@ public sealed partial class Suite
             $"events: one change reaches all {settings.Streams} open streams", reached.Count == settings.Streams ? slowest : null, "ms",
             reached.Count > 0 ? $"first {reached.Min():0} ms, median {Median(reached):0} ms" : "-", "-", "< 250 ms",
             reached.Count == settings.Streams && slowest < 250,
-            $"{reached.Count}/{settings.Streams} streams got it within 60 s; the callback was answered after {answered.TotalMilliseconds:0} ms (the first callback this WebApi serves)"));
+            $"{reached.Count}/{settings.Streams} streams got it within 60 s; the callback was answered after {answered.TotalMilliseconds:0} ms (the second this WebApi serves)"));
     }
 }
