@@ -1,4 +1,3 @@
-using AppBackend.Application.Common.Events;
 using AppBackend.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
