@@ -101,25 +101,40 @@ public static class WebhookEndpoints
     /// <summary>The exact bytes received, or null when they exceed <see cref="MaxBodyBytes"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength is { } declared)
         {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBodyBytes)
+            if (declared > MaxBodyBytes)
             {
                 return null;
             }
+
+            // The usual case: one array of the declared size (Kestrel refuses a body that ends before it or runs past it).
+            var exact = new byte[declared];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+
+        // Chunked: read into a pooled buffer, stopping one byte past the limit.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
+        {
+            var length = 0;
+            while (length <= MaxBodyBytes)
+            {
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, length).ToArray();
+                }
+
+                length += read;
+            }
+
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -23,6 +23,17 @@ public static class WebhookCalls
     public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body, string secret = TestSecrets.CallbackSecret) =>
         PostAsync(client, body, HexSignature(body, secret));
 
+    /// <summary>Signed like <see cref="PostSignedAsync"/>, sent without <c>Content-Length</c> (<c>Transfer-Encoding: chunked</c>).</summary>
+    public static Task<HttpResponseMessage> PostSignedChunkedAsync(HttpClient client, string body)
+    {
+        var request = Request(body, [("X-Signature", HexSignature(body))]);
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content = content;
+        request.Headers.TransferEncodingChunked = true;
+        return client.SendAsync(request);
+    }
+
     /// <summary>A Standard Webhooks delivery (<c>webhook-id</c>, <c>webhook-timestamp</c>, <c>webhook-signature</c>).</summary>
     public static Task<HttpResponseMessage> PostStandardAsync(HttpClient client, string body, DateTimeOffset sentAt, string secret = TestSecrets.CallbackSecret)
     {

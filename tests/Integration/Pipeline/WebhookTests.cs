@@ -133,6 +133,16 @@ public abstract class WebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_Chunked_IsReadWhole_AndOverSixtyFourKiB_Returns413()
+    {
+        var small = await WebhookCalls.PostSignedChunkedAsync(_anonymous, WebhookCalls.Body("no-such-job", "no-such-video"));
+        var large = await WebhookCalls.PostSignedChunkedAsync(_anonymous, WebhookCalls.Body("job", "video", error: new string('x', 64 * 1024)));
+
+        await small.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await large.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task Webhook_ForAnUnknownJobAndVideo_Returns404()
     {
         var response = await WebhookCalls.PostSignedAsync(_anonymous, WebhookCalls.Body("no-such-job", "no-such-video"));
