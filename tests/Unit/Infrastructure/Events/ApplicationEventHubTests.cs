@@ -18,10 +18,7 @@ public class ApplicationEventHubTests
     {
         var subscriptions = Enumerable.Range(0, 100).Select(_ => _hub.Subscribe(App)).ToList();
         subscriptions.ForEach(s => s.Start(3));
-        _log.Newest = 4;
-
-        _hub.Announce(App, 4);
-        await RunFanOutAsync();
+        await CommittedAsync(4);
 
         _log.Reads.Should().Be(1);
         foreach (var subscription in subscriptions)
@@ -40,10 +37,7 @@ public class ApplicationEventHubTests
     {
         var subscriptions = Enumerable.Range(0, 10).Select(_ => _hub.Subscribe(App)).ToList();
         subscriptions.ForEach(s => s.Start(1));
-        _log.Newest = 2;
-
-        _hub.Announce(App, 2);
-        await RunFanOutAsync();
+        await CommittedAsync(2);
 
         var read = new List<StreamedEvent>();
         foreach (var subscription in subscriptions)
@@ -64,9 +58,7 @@ public class ApplicationEventHubTests
 
         for (var version = 1L; version <= 2 * ApplicationEventHub.BufferSize; version++)
         {
-            _log.Newest = version;
-            _hub.Announce(App, version);
-            await RunFanOutAsync();
+            await CommittedAsync(version);
 
             (await reader.WaitForChangeAsync(CancellationToken.None)).Should().BeTrue();
             (await reader.ReadAfterAsync(version - 1, CancellationToken.None)).Events.Select(e => e.Version).Should().Equal(version);
@@ -83,9 +75,7 @@ public class ApplicationEventHubTests
     {
         using var subscription = _hub.Subscribe(App);
         subscription.Start(1);
-        _log.Newest = 3;
-        _hub.Announce(App, 3);
-        await RunFanOutAsync();
+        await CommittedAsync(3);
 
         _hub.Announce(App, 2);
         _hub.Announce(App, 3);
@@ -99,10 +89,7 @@ public class ApplicationEventHubTests
     public async Task Announce_OfAnApplicationNobodyWatches_ReadsNothing()
     {
         using var other = _hub.Subscribe("app-2");
-        _log.Newest = 5;
-
-        _hub.Announce(App, 5);
-        await RunFanOutAsync();
+        await CommittedAsync(5);
 
         _log.Reads.Should().Be(0);
     }
@@ -113,9 +100,7 @@ public class ApplicationEventHubTests
         using var live = _hub.Subscribe(App);
         using var behind = _hub.Subscribe(App);
         live.Start(100);
-        _log.Newest = 101;
-        _hub.Announce(App, 101);
-        await RunFanOutAsync();
+        await CommittedAsync(101);
 
         var read = await behind.ReadAfterAsync(10, CancellationToken.None);
 
@@ -152,6 +137,14 @@ public class ApplicationEventHubTests
         _hub.CountFor(App).Should().Be(0);
         _hub.Count.Should().Be(0);
         _hub.IsWatched(App).Should().BeFalse();
+    }
+
+    /// <summary>Version <paramref name="version"/> of <see cref="App"/> is in the log and announced; the fan-out has run.</summary>
+    private async Task CommittedAsync(long version)
+    {
+        _log.Newest = version;
+        _hub.Announce(App, version);
+        await RunFanOutAsync();
     }
 
     /// <summary>Does what <see cref="ApplicationEventFanOut"/> does with every queued announcement.</summary>
