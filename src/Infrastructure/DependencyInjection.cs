@@ -99,7 +99,9 @@ public static class DependencyInjection
         // small. Read-side lists opt into split queries where they page many aggregates.
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+            // Once here: the options callback runs for every unit of work.
+            var postgres = PostgresConnectionDefaults.Apply(connectionString);
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
         else
         {
