@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<JobApplicationViewPresenter>();
         services.AddScoped<ILogContext, LogContext>();
         services.AddScoped<OptimisticUpdate>();
+        services.AddSingleton<DoneJobs>();
         services.AddScoped<AnalysisResultApplier>();
         services.AddScoped<IGroupCommitHandler<AnalysisReport, Result<ResultApplication>>, AnalysisResultBatchApplier>();
         services.AddSingleton<PolledAnswer>();

@@ -317,6 +317,14 @@ public sealed class JobApplication : AggregateRoot
         return ResultApplication.Applied;
     }
 
+    /// <summary>
+    /// Whether <paramref name="jobId"/> finished its video <c>done</c>. That is final for good: a done video is never
+    /// queued again (<see cref="Retry"/>) nor replaced (<see cref="AddVideoResponse"/>), so it keeps this job, and every
+    /// later report for the job is a <see cref="ResultApplication.Duplicate"/>. A failed video is not: a retry gives it
+    /// a new job, and the old one becomes <see cref="ResultApplication.Stale"/>.
+    /// </summary>
+    public bool IsDoneFor(string jobId) => _videoResponses.Exists(v => v.JobId == jobId && v.Status == VideoStatus.Done);
+
     /// <summary>dispatch_failed | analysis_failed → queued, when retry is allowed. Only failed or replaced videos go again.</summary>
     public Result Retry(DateTimeOffset now)
     {

@@ -194,6 +194,31 @@ public class JobApplicationApplyAnalysisResultTests
         scenario.Video(0).Status.Should().Be(VideoStatus.AnalysisFailed);
     }
 
+    [Fact]
+    public void IsDoneFor_AJobThatFinishedDone_StaysTrueAndItsReportsDuplicatesThroughARetry()
+    {
+        var scenario = Given.Application(ApplicationStatus.AnalysisFailed, questionCount: 3);
+        var application = scenario.Application;
+        var (doneJob, failedJob) = (scenario.Video(1).JobId!, scenario.Video(0).JobId!);
+        application.IsDoneFor(doneJob).Should().BeTrue();
+        application.IsDoneFor(failedJob).Should().BeFalse("a retry gives a failed video another job");
+
+        application.Retry(scenario.Later()).ShouldSucceed();
+
+        application.IsDoneFor(doneJob).Should().BeTrue();
+        application.ApplyAnalysisResult(scenario.FailedReport(1, doneJob), scenario.Later()).ShouldSucceedWith(ResultApplication.Duplicate);
+        application.ApplyAnalysisResult(scenario.DoneReport(0, jobId: failedJob), scenario.Later()).ShouldSucceedWith(ResultApplication.Stale);
+    }
+
+    [Fact]
+    public void IsDoneFor_AProcessingOrUnknownJob_IsFalse()
+    {
+        var scenario = Given.Application(ApplicationStatus.AwaitingAiAnalysis);
+
+        scenario.Application.IsDoneFor(scenario.Video(0).JobId!).Should().BeFalse();
+        scenario.Application.IsDoneFor("no-such-job").Should().BeFalse();
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("unknown-video")]

@@ -17,6 +17,7 @@ public sealed partial class AnalysisResultApplier(
     IJobApplicationRepository applications,
     OptimisticUpdate update,
     IAnalysisMetrics metrics,
+    DoneJobs doneJobs,
     ILogContext logContext,
     TimeProvider clock,
     ILogger<ApplyAnalysisResultCommandHandler> logger)
@@ -52,6 +53,10 @@ public sealed partial class AnalysisResultApplier(
         {
             Record(application, report, now);
         }
+        else if (applied is { IsSuccess: true, Value: ResultApplication.Duplicate } && application is not null)
+        {
+            RecordDuplicate(application, report);
+        }
 
         return applied;
     }
@@ -68,8 +73,12 @@ public sealed partial class AnalysisResultApplier(
         }
     }
 
+    /// <summary>A duplicate the batch found on its read: the application as stored.</summary>
+    internal void RecordDuplicate(JobApplication application, AnalysisReport report) => doneJobs.RememberIfDone(application, report.JobId);
+
     private void Record(JobApplication application, AnalysisReport report, DateTimeOffset now)
     {
+        doneJobs.RememberIfDone(application, report.JobId);
         var dispatchedAt = application.VideoResponses.FirstOrDefault(v => v.JobId == report.JobId)?.DispatchedAt;
         metrics.AnalysisFinished(report.Outcome == AnalysisOutcome.Done, now - dispatchedAt);
         LogApplied(logger, application.Id, report.JobId, StatusNames.Of(report.Outcome), StatusNames.Of(application.Status));

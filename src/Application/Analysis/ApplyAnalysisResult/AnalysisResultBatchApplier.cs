@@ -63,6 +63,10 @@ public sealed class AnalysisResultBatchApplier(
             else
             {
                 answers[index] = result;
+                if (result is { IsSuccess: true, Value: ResultApplication.Duplicate })
+                {
+                    applier.RecordDuplicate(application, items[index]);
+                }
             }
         }
 

@@ -15,6 +15,7 @@ public class AnalysisResultBatchApplierTests
 {
     private readonly InMemoryDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(ApplicationScenario.StartTime.AddHours(1));
+    private readonly DoneJobs _doneJobs = new();
 
     [Fact]
     public async Task Handle_ResultsForDifferentApplications_AreAppliedInOneSave()
@@ -69,6 +70,43 @@ public class AnalysisResultBatchApplierTests
     }
 
     [Fact]
+    public async Task Handle_AnAppliedDone_IsRememberedAsDone_AndAnAppliedFailedIsNot()
+    {
+        var application = SeedDispatched("a");
+
+        var answers = await HandleAsync(Done(application, 0), Failed(application, 1));
+
+        answers.Should().AllSatisfy(a => a.ShouldSucceedWith(ResultApplication.Applied));
+        _doneJobs.Contains(JobId(application, 0)).Should().BeTrue();
+        _doneJobs.Contains(JobId(application, 1)).Should().BeFalse("a retry gives a failed video another job");
+    }
+
+    [Fact]
+    public async Task Handle_ADoneWhoseSaveNeverGoesThrough_IsNotRemembered()
+    {
+        var application = SeedDispatched("a");
+        _database.FailNextSaves(1 + 16);
+
+        var handle = () => HandleAsync(Done(application, 0));
+
+        await handle.Should().ThrowAsync<ConcurrencyConflictException>();
+        _doneJobs.Contains(JobId(application, 0)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Handle_ADuplicateOfADoneJobFoundOnTheRead_IsRememberedAsDone()
+    {
+        var application = SeedDispatched("a");
+        await HandleAsync(Done(application, 0));
+        var elsewhere = new DoneJobs();
+
+        var answers = await HandleAsync(elsewhere, Done(application, 0));
+
+        answers.Single().ShouldSucceedWith(ResultApplication.Duplicate);
+        elsewhere.Contains(JobId(application, 0)).Should().BeTrue("another instance stored it; this one read it");
+    }
+
+    [Fact]
     public async Task Handle_WhenAnotherWriterSavedFirst_DecidesEachAgainOnAFreshRead()
     {
         var first = SeedDispatched("a");
@@ -110,12 +148,17 @@ public class AnalysisResultBatchApplierTests
 
     private JobApplication Committed(ApplicationScenario scenario) => _database.CommittedApplication(scenario.Application.Id)!;
 
-    private async Task<IReadOnlyList<Result<ResultApplication>>> HandleAsync(params AnalysisReport[] reports)
+    private static AnalysisReport Failed(ApplicationScenario scenario, int index) => scenario.FailedReport(index, jobId: JobId(scenario, index));
+
+    private Task<IReadOnlyList<Result<ResultApplication>>> HandleAsync(params AnalysisReport[] reports) => HandleAsync(_doneJobs, reports);
+
+    private async Task<IReadOnlyList<Result<ResultApplication>>> HandleAsync(DoneJobs doneJobs, params AnalysisReport[] reports)
     {
         var applier = new AnalysisResultApplier(
             _database.JobApplications,
             new OptimisticUpdate(_database),
             new NullAnalysisMetrics(),
+            doneJobs,
             new LogContext(new FixedRequestContext("req-batch")),
             _clock,
             NullLogger<ApplyAnalysisResultCommandHandler>.Instance);

@@ -88,7 +88,7 @@ public class PollAnalysisJobsCommandHandlerTests
             _backend,
             update,
             new PolledAnswer([]),
-            new AnalysisResultApplier(_database.JobApplications, update, new NullAnalysisMetrics(), logContext, _clock, NullLogger<ApplyAnalysisResultCommandHandler>.Instance),
+            new AnalysisResultApplier(_database.JobApplications, update, new NullAnalysisMetrics(), new DoneJobs(), logContext, _clock, NullLogger<ApplyAnalysisResultCommandHandler>.Instance),
             new NullAnalysisMetrics(),
             logContext,
             Options.Create(_timing),
