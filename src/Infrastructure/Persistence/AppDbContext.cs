@@ -59,9 +59,23 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
     private async Task SaveWithEventsAsync(CancellationToken cancellationToken)
     {
         var writer = events ?? throw new InvalidOperationException("This context was made without an event writer and cannot save.");
-        var entries = writer.Add(this);
+
+        // One pass of change detection for both: the writer needs each application's state, and SaveChanges would
+        // look at every tracked entity again (most of a batch's CPU before this). The writer only adds entries.
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        IReadOnlyList<ApplicationEventEntry> entries;
         var committing = Database.CurrentTransaction is null;
-        await SaveChangesAsync(cancellationToken);
+        try
+        {
+            entries = writer.Add(this);
+            await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
 
         // Inside a caller's transaction nothing is committed yet: the database announces it at that commit.
         if (committing && entries.Count > 0)
