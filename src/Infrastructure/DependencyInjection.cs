@@ -96,17 +96,19 @@ public static class DependencyInjection
         var provider = configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default") ?? DatabaseOptions.DefaultConnectionString;
         // An aggregate loads in one query (its videos and results joined): consistent without a transaction, and
-        // small. Read-side lists opt into split queries where they page many aggregates.
+        // small. Read-side lists opt into split queries where they page many aggregates. The options are built once,
+        // not for every unit of work (each build made EF Core's option extensions anew).
         if (provider == DatabaseProvider.Postgres)
         {
-            // Once here: the options callback runs for every unit of work.
             var postgres = PostgresConnectionDefaults.Apply(connectionString);
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(
+                o => o.UseNpgsql(postgres, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             // An unknown provider also lands here; options validation then stops the start with a clear message.
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(
+                o => o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
