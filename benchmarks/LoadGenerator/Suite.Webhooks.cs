@@ -136,6 +136,7 @@ public sealed partial class Suite
         result.DatabaseCpuSeconds = cluster.Seconds() - clusterBefore;
         var databaseAfter = await DatabaseWork.ReadAsync(seeder);
         (result.WritingTransactions, result.WalBytes) = databaseAfter.Since(databaseBefore);
+        result.AutoMaintenanceRuns = databaseAfter.AutoMaintenanceRuns - databaseBefore.AutoMaintenanceRuns;
         return result;
     }
 

@@ -194,6 +194,9 @@ public sealed partial class Suite(Settings settings) : IDisposable
 
         public long WalBytes { get; set; }
 
+        /// <summary>Autovacuum and autoanalyze runs that finished during the load.</summary>
+        public long AutoMaintenanceRuns { get; set; }
+
         public TimeSpan Elapsed => elapsed;
 
         public int Count(string outcome) => samples.Count(s => s.Outcome == outcome);
@@ -224,7 +227,8 @@ public sealed partial class Suite(Settings settings) : IDisposable
                 if (double.IsFinite(DatabaseCpuSeconds))
                 {
                     text += $"; PostgreSQL CPU {DatabaseCpuSeconds * 1000 / samples.Count:0.00} ms/request ({DatabaseCpuSeconds / elapsed.TotalSeconds:0.00} cores), " +
-                        $"{WritingTransactions / (double)samples.Count:0.000} writing transactions and {WalBytes / 1024.0 / samples.Count:0.0} KiB of WAL per request";
+                        $"{WritingTransactions / (double)samples.Count:0.000} writing transactions and {WalBytes / 1024.0 / samples.Count:0.0} KiB of WAL per request, " +
+                        $"{AutoMaintenanceRuns} autovacuum/autoanalyze runs finished meanwhile";
                 }
             }
 
