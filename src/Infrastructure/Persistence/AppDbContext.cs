@@ -61,7 +61,7 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
         var writer = events ?? throw new InvalidOperationException("This context was made without an event writer and cannot save.");
 
         // One pass of change detection for both: the writer needs each application's state, and SaveChanges would
-        // look at every tracked entity again (most of a batch's CPU before this). The writer only adds entries.
+        // look at every tracked entity again (benchmarks/README.md, finding 13). The writer only adds entries.
         ChangeTracker.DetectChanges();
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;

@@ -73,7 +73,7 @@ public sealed partial class AnalysisResultApplier(
         }
     }
 
-    /// <summary>A duplicate the batch found on its read: the application as stored.</summary>
+    /// <summary>A duplicate found on a read (here, or by the batch): <paramref name="application"/> is as stored.</summary>
     internal void RecordDuplicate(JobApplication application, AnalysisReport report) => doneJobs.RememberIfDone(application, report.JobId);
 
     private void Record(JobApplication application, AnalysisReport report, DateTimeOffset now)

@@ -11,7 +11,10 @@ namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 /// </summary>
 public sealed class DoneJobs(int generation = DoneJobs.DefaultGeneration)
 {
-    /// <summary>About 3–5 MB of job ids per generation; minutes of results at the highest rates measured.</summary>
+    /// <summary>
+    /// A few MB of job ids per generation. At the highest rate measured (about 2,400 results a second) one fills in
+    /// about 14 s, so a redelivery within that time needs no read; at ordinary rates a generation spans hours.
+    /// </summary>
     public const int DefaultGeneration = 32_768;
 
     private readonly Lock _gate = new();
