@@ -6,10 +6,13 @@
 # Builds the web frontend when needed (scripts/build-frontend.sh), and the solution unless BROWSER_SKIP_BUILD=1.
 # Prints node's spec report and "browser: N passed, N failed", and writes "N N" to $BROWSER_RESULTS_DIR/counts
 # for scripts/test.sh. Exit status non-zero when anything failed; when Chromium is missing the tests fail (never
-# skip): scripts/test.sh installs it first. Screenshots of the main pages are written to docs/screenshots/.
+# skip): scripts/test.sh installs it first. Screenshots of the main pages are written to
+# $BROWSER_RESULTS_DIR/screenshots/, so that a run leaves the working tree as it was.
 #
-# Environment: BROWSER_RESULTS_DIR (default artifacts/browser: server logs, counts), BROWSER_TESTS_CONFIGURATION
-# (default Debug; scripts/test.sh passes Release, which dotnet test has just built), CHROMIUM_PATH (/usr/bin/chromium).
+# Environment: BROWSER_RESULTS_DIR (default artifacts/browser: server logs, counts, screenshots),
+# BROWSER_SCREENSHOTS_DIR (where the screenshots go instead; BROWSER_SCREENSHOTS_DIR=docs/screenshots refreshes the
+# README's), BROWSER_TESTS_CONFIGURATION (default Debug; scripts/test.sh passes Release, which dotnet test has just
+# built), CHROMIUM_PATH (/usr/bin/chromium).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,6 +28,10 @@ log() {
 
 mkdir -p "$RESULTS_DIR"
 RESULTS_DIR=$(cd "$RESULTS_DIR" && pwd)
+if [ -n "${BROWSER_SCREENSHOTS_DIR:-}" ]; then
+    mkdir -p "$BROWSER_SCREENSHOTS_DIR"
+    export BROWSER_SCREENSHOTS_DIR=$(cd "$BROWSER_SCREENSHOTS_DIR" && pwd)
+fi
 COUNTS_FILE="$RESULTS_DIR/counts"
 rm -f "$COUNTS_FILE"
 

@@ -21,7 +21,9 @@ export const root = (() => {
 })();
 const configuration = process.env['BROWSER_TESTS_CONFIGURATION'] ?? 'Debug';
 const resultsDir = path.resolve(process.env['BROWSER_RESULTS_DIR'] ?? path.join(root, 'artifacts/browser'));
-export const screenshotsDir = path.join(root, 'docs/screenshots');
+// The README's screenshots are refreshed only on request (BROWSER_SCREENSHOTS_DIR=docs/screenshots): a test run
+// must not leave the working tree changed.
+export const screenshotsDir = path.resolve(process.env['BROWSER_SCREENSHOTS_DIR'] ?? path.join(resultsDir, 'screenshots'));
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const startupTimeoutMs = 120_000;
 export const simulatorScore = 83;
