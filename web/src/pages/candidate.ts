@@ -196,6 +196,7 @@ interface PanelOptions {
 /** One question: think time, recording, preview, upload; or pick a file. */
 function questionPanel(panel: HTMLElement, state: PageState, question: Question, index: number, options: PanelOptions): () => void {
   let camera: MediaStream | null = null;
+  let cameraOpening: Promise<MediaStream> | null = null;
   let recording: Recording | null = null;
   let upload: UploadHandle | null = null;
   let countdown = 0;
@@ -278,19 +279,38 @@ function questionPanel(panel: HTMLElement, state: PageState, question: Question,
     }
   };
 
+  // One opening of the camera at a time: a start while the panel's own opening is under way waits for it, rather
+  // than opening a second stream that would replace (and leave running) the first. A failed opening is tried again.
+  const cameraStream = (): Promise<MediaStream> => {
+    if (camera) return Promise.resolve(camera);
+    if (!cameraOpening) {
+      const opening = openCamera().then((stream) => {
+        if (closed) {
+          stopCamera(stream);
+          throw new DOMException('The question was left.', 'AbortError');
+        }
+        camera = stream;
+        live.srcObject = stream;
+        return stream;
+      });
+      opening.catch(() => { if (cameraOpening === opening) cameraOpening = null; });
+      cameraOpening = opening;
+    }
+    return cameraOpening;
+  };
+
   const startRecording = async () => {
     window.clearInterval(countdown);
     problem.hide();
-    if (!camera) {
-      setPhase('camera', 'Starting your camera…');
-      try {
-        camera = await openCamera();
-        live.srcObject = camera;
-      } catch (error) {
-        setPhase('no-camera', 'The camera is not available.');
-        problem.show(cameraProblem(error));
-        return;
-      }
+    if (!camera) setPhase('camera', 'Starting your camera…');
+    let stream: MediaStream;
+    try {
+      stream = await cameraStream();
+    } catch (error) {
+      if (closed) return;
+      setPhase('no-camera', 'The camera is not available.');
+      problem.show(cameraProblem(error));
+      return;
     }
     if (closed) return;
     startButton.hidden = true;
@@ -299,7 +319,7 @@ function questionPanel(panel: HTMLElement, state: PageState, question: Question,
     preview.hidden = true;
     live.hidden = false;
     setPhase('recording', 'Recording…');
-    recording = record(camera, question.durationSeconds, (elapsed) => {
+    recording = record(stream, question.durationSeconds, (elapsed) => {
       timer.textContent = `Recording ${seconds(elapsed)} of ${seconds(question.durationSeconds)} (${seconds(question.durationSeconds - elapsed)} left)`;
     });
     let blob: Blob;
@@ -382,11 +402,7 @@ function questionPanel(panel: HTMLElement, state: PageState, question: Question,
   panel.dataset['questionId'] = question.id;
 
   // The camera opens at once so the candidate sees himself while thinking.
-  void openCamera().then((stream) => {
-    if (closed || camera) { if (camera !== stream) stopCamera(stream); return; }
-    camera = stream;
-    live.srcObject = stream;
-  }, (error) => { if (!closed) problem.show(cameraProblem(error)); });
+  cameraStream().catch((error: unknown) => { if (!closed) problem.show(cameraProblem(error)); });
 
   if (existing && options.mode === 'draft') {
     live.hidden = true;
