@@ -35,6 +35,20 @@ export function panel(page: Page, questionNumber: number, phase?: string) {
 export async function recordAnswer(page: Page, questionNumber: number): Promise<string> {
   await panel(page, questionNumber).getByRole('button', { name: 'Start recording now' }).click();
   const uploaded = panel(page, questionNumber, 'uploaded');
-  await uploaded.waitFor();
+  try {
+    await uploaded.waitFor();
+  } catch (error) {
+    throw new Error(`question ${questionNumber} was not uploaded: ${await describePanel(page, questionNumber)}`, { cause: error });
+  }
   return (await uploaded.getAttribute('data-video-response-id')) ?? '';
+}
+
+/** What a question panel shows (its phase, status line and problem), for a failure message that says where it stopped. */
+async function describePanel(page: Page, questionNumber: number): Promise<string> {
+  const shown = panel(page, questionNumber);
+  if (await shown.count() === 0) return 'its panel is not shown';
+  return shown.first().evaluate((element) => {
+    const text = (selector: string) => element.querySelector(selector)?.textContent?.trim() || '-';
+    return `phase ${element.getAttribute('data-phase') ?? '-'}, status "${text('[role=status]')}", problem "${text('[role=alert]')}"`;
+  });
 }
