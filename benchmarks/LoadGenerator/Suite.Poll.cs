@@ -12,8 +12,8 @@ public sealed partial class Suite
 {
     /// <summary>
     /// The selection the poller runs each tick (<c>AnalysisJobQueries.DueForPollAsync</c>: due by <c>NextPollAt</c>,
-    /// longest overdue first) and the alerter's (<c>DueForAlertAsync</c>), as EF Core 10 / Npgsql translate them
-    /// (captured from the EF command log).
+    /// longest overdue first) and the alerter's (<c>DueForAlertAsync</c>: longest stuck first), as EF Core 10 / Npgsql
+    /// translate them (captured from EF Core: the command log, or <c>ToQueryString</c>).
     /// </summary>
     public const string DueForPollSql = """
         SELECT j."Id", v0."Id", v0."JobId", v0."DispatchedAt"
@@ -35,6 +35,7 @@ public sealed partial class Suite
             FROM video_responses AS v
             WHERE v."Status" = 'Processing' AND v."AlertedAt" IS NULL AND v."DispatchedAt" <= @dispatchedBefore
         ) AS v0 ON j."Id" = v0."ApplicationId"
+        ORDER BY v0."DispatchedAt"
         LIMIT @p
         """;
 

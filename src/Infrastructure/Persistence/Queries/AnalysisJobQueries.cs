@@ -17,13 +17,18 @@ internal sealed class AnalysisJobQueries(AppDbContext db) : IAnalysisJobQueries
             .Select(x => new AnalysisJobRef(x.ApplicationId, x.Video.Id, x.Video.JobId!, x.Video.DispatchedAt!.Value))
             .ToListAsync(cancellationToken);
 
-    /// <summary>A range scan of <c>IX_video_responses_DispatchedAt</c>, which holds only the jobs in flight not alerted on.</summary>
+    /// <summary>
+    /// A range scan of <c>IX_video_responses_DispatchedAt</c>, which holds only the jobs in flight not alerted on, in
+    /// its order: the longest stuck first when more are due than one tick takes.
+    /// </summary>
     public async Task<IReadOnlyList<AnalysisJobRef>> DueForAlertAsync(DateTimeOffset dispatchedBefore, int take, CancellationToken cancellationToken) =>
         await db.JobApplications.AsNoTracking()
             .SelectMany(
                 a => a.VideoResponses.Where(v => v.Status == VideoStatus.Processing && v.AlertedAt == null && v.DispatchedAt <= dispatchedBefore),
-                (a, v) => new AnalysisJobRef(a.Id, v.Id, v.JobId!, v.DispatchedAt!.Value))
+                (a, v) => new { ApplicationId = a.Id, Video = v })
+            .OrderBy(x => x.Video.DispatchedAt)
             .Take(take)
+            .Select(x => new AnalysisJobRef(x.ApplicationId, x.Video.Id, x.Video.JobId!, x.Video.DispatchedAt!.Value))
             .ToListAsync(cancellationToken);
 
     public Task<AnalysisJobRef?> FindInFlightAsync(string jobId, CancellationToken cancellationToken) =>
