@@ -8,8 +8,10 @@ namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 /// One batch of reported results in one unit of work: one read for every job, one save for every change, so that many
 /// concurrent callbacks cost one transaction. The answers are the ones <see cref="AnalysisResultApplier"/> gives one
 /// by one: a save holds at most one change per application (one save, one version, one event), so a second result for
-/// the same application goes in the next round; whatever the batch cannot decide on its read (a job it did not find,
-/// a change another writer saved first) goes through <see cref="AnalysisResultApplier.ApplyAsync"/>, one at a time.
+/// the same application goes in the next round. When another writer saved one of the applications first (another
+/// instance, or this instance's other batch in flight), the round's changes are decided once more on a fresh read in
+/// the next round; whatever the batch still cannot decide (a job it did not find, a second such conflict) goes through
+/// <see cref="AnalysisResultApplier.ApplyAsync"/>, one at a time.
 /// </summary>
 public sealed class AnalysisResultBatchApplier(
     IJobApplicationRepository applications,
@@ -22,9 +24,11 @@ public sealed class AnalysisResultBatchApplier(
         var answers = new Result<ResultApplication>[items.Count];
         var alone = new List<int>();
         var pending = Enumerable.Range(0, items.Count).ToList();
+        var conflictRetried = false;
         while (pending.Count > 0)
         {
-            pending = await RoundAsync(items, pending, answers, alone, cancellationToken);
+            (pending, var conflicted) = await RoundAsync(items, pending, answers, alone, retryConflict: !conflictRetried, cancellationToken);
+            conflictRetried |= conflicted;
         }
 
         foreach (var index in alone)
@@ -35,9 +39,13 @@ public sealed class AnalysisResultBatchApplier(
         return answers;
     }
 
-    /// <summary>Reads the pending items' applications, applies at most one result to each, saves once; returns the items left for the next round.</summary>
-    private async Task<List<int>> RoundAsync(
-        IReadOnlyList<AnalysisReport> items, List<int> pending, Result<ResultApplication>[] answers, List<int> alone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the pending items' applications, applies at most one result to each, saves once; returns the items left
+    /// for the next round, and whether the save lost to another writer.
+    /// </summary>
+    private async Task<(List<int> Later, bool Conflicted)> RoundAsync(
+        IReadOnlyList<AnalysisReport> items, List<int> pending, Result<ResultApplication>[] answers, List<int> alone, bool retryConflict,
+        CancellationToken cancellationToken)
     {
         unitOfWork.DiscardChanges();
         var jobIds = pending.Select(i => items[i].JobId).Distinct(StringComparer.Ordinal).ToList();
@@ -72,7 +80,7 @@ public sealed class AnalysisResultBatchApplier(
 
         if (changed.Count == 0)
         {
-            return later;
+            return (later, false);
         }
 
         try
@@ -81,10 +89,17 @@ public sealed class AnalysisResultBatchApplier(
         }
         catch (ConcurrencyConflictException)
         {
-            // Another writer saved one of these first: each is decided again on its own fresh read.
+            // Another writer saved one of these first: all are decided again on a fresh read, together the first time.
             unitOfWork.DiscardChanges();
-            alone.AddRange(changed.Values);
-            return later;
+            if (!retryConflict)
+            {
+                alone.AddRange(changed.Values);
+                return (later, true);
+            }
+
+            later.AddRange(changed.Values);
+            later.Sort(); // in the order they came, so one application's results are applied in that order
+            return (later, true);
         }
 
         foreach (var (application, index) in changed)
@@ -93,7 +108,7 @@ public sealed class AnalysisResultBatchApplier(
             applier.RecordInBatch(application, items[index], now);
         }
 
-        return later;
+        return (later, false);
     }
 
     /// <summary>Each job's application: the one whose video runs it now, else the one that stored its result.</summary>

@@ -85,7 +85,7 @@ public class AnalysisResultBatchApplierTests
     public async Task Handle_ADoneWhoseSaveNeverGoesThrough_IsNotRemembered()
     {
         var application = SeedDispatched("a");
-        _database.FailNextSaves(1 + 16);
+        _database.FailNextSaves(2 + 16); // the batch's save and its one retry, then every attempt alone
 
         var handle = () => HandleAsync(Done(application, 0));
 
@@ -107,7 +107,7 @@ public class AnalysisResultBatchApplierTests
     }
 
     [Fact]
-    public async Task Handle_WhenAnotherWriterSavedFirst_DecidesEachAgainOnAFreshRead()
+    public async Task Handle_WhenAnotherWriterSavedFirst_DecidesThemAgainTogetherOnAFreshRead()
     {
         var first = SeedDispatched("a");
         var second = SeedDispatched("b");
@@ -116,8 +116,36 @@ public class AnalysisResultBatchApplierTests
         var answers = await HandleAsync(Done(first, 0), Done(second, 0));
 
         answers.Should().AllSatisfy(a => a.ShouldSucceedWith(ResultApplication.Applied));
+        _database.SuccessfulSaves.Should().Be(1, "the batch's second round stores both in one save");
         Committed(first).AiAnalysisResults.Should().ContainSingle();
         Committed(second).AiAnalysisResults.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheRetriedRoundLosesToo_DecidesEachAloneOnItsOwnRead()
+    {
+        var first = SeedDispatched("a");
+        var second = SeedDispatched("b");
+        _database.FailNextSaves(2);
+
+        var answers = await HandleAsync(Done(first, 0), Done(second, 0));
+
+        answers.Should().AllSatisfy(a => a.ShouldSucceedWith(ResultApplication.Applied));
+        _database.SuccessfulSaves.Should().Be(2, "after a second lost round each goes alone, so a busy row cannot hold the batch back for good");
+        Committed(first).AiAnalysisResults.Should().ContainSingle();
+        Committed(second).AiAnalysisResults.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Handle_AConflictRetriedWithAResultThatWaited_AppliesOneApplicationsResultsInTheOrderTheyCame()
+    {
+        var application = SeedDispatched("a");
+        _database.FailNextSaves(1);
+
+        var answers = await HandleAsync(Done(application, 1), Done(application, 0));
+
+        answers.Should().AllSatisfy(a => a.ShouldSucceedWith(ResultApplication.Applied));
+        Committed(application).AiAnalysisResults.Select(r => r.JobId).Should().Equal(JobId(application, 1), JobId(application, 0));
     }
 
     [Fact]
