@@ -112,7 +112,6 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
-        services.Configure<GroupCommitOptions>(o => o.BatchesInFlight = GroupCommitOptions.BatchesInFlightFor(provider));
         services.AddSingleton(typeof(IGroupCommit<,>), typeof(GroupCommit<,>));
         services.AddSingleton<InterviewCache>();
         services.AddScoped<IInterviewRepository, InterviewRepository>();

@@ -3,33 +3,27 @@ using AppBackend.Application.Common.Concurrency;
 using AppBackend.Infrastructure.Context;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AppBackend.Infrastructure.Persistence;
 
 /// <summary>
-/// The group commit of <see cref="IGroupCommit{TItem,TResult}"/>: a loop takes whatever callers queued while its
+/// The group commit of <see cref="IGroupCommit{TItem,TResult}"/>: one loop takes whatever callers queued while the
 /// previous batch was committing (up to <see cref="MaxBatch"/>), and hands each actor's items to the handler in a
 /// scope of their own, so the database does one transaction (and one WAL flush) for many requests, however many
 /// arrive. Nothing waits to fill a batch: a lone item is committed at once. When a batch fails for a reason other than
 /// an unavailable database, each of its items is tried alone, so that one bad item never fails the others.
-/// <see cref="GroupCommitOptions.BatchesInFlight"/> loops share the queue: while one batch waits for its commit, the
-/// next is read and decided. Two batches may meet on one row; the handler settles that as two instances would.
 /// </summary>
 internal sealed partial class GroupCommit<TItem, TResult> : IGroupCommit<TItem, TResult>, IAsyncDisposable
 {
     public const int MaxBatch = 64;
 
-    private readonly Channel<Entry> _queue;
-    private readonly int _loops;
+    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<GroupCommit<TItem, TResult>> _logger;
     private readonly Lazy<Task> _loop;
 
-    public GroupCommit(IServiceScopeFactory scopes, IOptions<GroupCommitOptions> options, ILogger<GroupCommit<TItem, TResult>> logger)
+    public GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit<TItem, TResult>> logger)
     {
-        _loops = Math.Max(1, options.Value.BatchesInFlight);
-        _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = _loops == 1 });
         _scopes = scopes;
         _logger = logger;
         _loop = new Lazy<Task>(StartLoop);
@@ -62,7 +56,7 @@ internal sealed partial class GroupCommit<TItem, TResult> : IGroupCommit<TItem, 
     {
         using (ExecutionContext.SuppressFlow())
         {
-            return Task.WhenAll(Enumerable.Range(0, _loops).Select(_ => Task.Run(RunAsync)));
+            return Task.Run(RunAsync);
         }
     }
 

@@ -4,7 +4,6 @@ using AppBackend.Infrastructure.Context;
 using AppBackend.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AppBackend.UnitTests.Infrastructure.Persistence;
 
@@ -115,29 +114,7 @@ public class GroupCommitTests
         _log.Batches.SelectMany(b => b).Should().Contain(2);
     }
 
-    [Fact]
-    public async Task Submit_WithTwoBatchesInFlight_AnItemQueuedWhileOneWaitsForItsCommitGoesAtOnce()
-    {
-        await using var commit = NewGroupCommit(batchesInFlight: 2);
-        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
-        await _log.Entered.Task;
-
-        var second = commit.SubmitAsync(2, "ai-backend", CancellationToken.None).AsTask();
-        await _log.SecondEntered.Task;
-        _log.Gate.SetResult();
-
-        (await Task.WhenAll(first, second)).Should().Equal("1 by ai-backend", "2 by ai-backend");
-        _log.Batches.Select(b => string.Join(",", b)).Should().Equal("1", "2");
-    }
-
-    [Theory]
-    [InlineData("postgres", 2)]
-    [InlineData("sqlite", 1)]
-    public void BatchesInFlight_PerProvider(string provider, int expected) =>
-        GroupCommitOptions.BatchesInFlightFor(provider).Should().Be(expected);
-
-    private GroupCommit<int, string> NewGroupCommit(int batchesInFlight = 1)
+    private GroupCommit<int, string> NewGroupCommit()
     {
         var services = new ServiceCollection();
         services.AddScoped<ScopedRequestContext>();
@@ -145,10 +122,7 @@ public class GroupCommitTests
         services.AddSingleton(_log);
         services.AddScoped<IGroupCommitHandler<int, string>, RecordingHandler>();
         var provider = services.BuildServiceProvider();
-        return new GroupCommit<int, string>(
-            provider.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(new GroupCommitOptions { BatchesInFlight = batchesInFlight }),
-            NullLogger<GroupCommit<int, string>>.Instance);
+        return new GroupCommit<int, string>(provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit<int, string>>.Instance);
     }
 
     /// <summary>Answers each item with the actor of its scope; the first batch can be held at a gate while others queue.</summary>
@@ -159,9 +133,9 @@ public class GroupCommitTests
             lock (log.Batches)
             {
                 log.Batches.Add([.. items]);
-                (log.Batches.Count == 1 ? log.Entered : log.SecondEntered).TrySetResult();
             }
 
+            log.Entered.TrySetResult();
             if (log.Gate is { } gate)
             {
                 await gate.Task;
@@ -186,8 +160,6 @@ public class GroupCommitTests
         public List<int[]> Batches { get; } = [];
 
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource SecondEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource? Gate { get; set; }
 
