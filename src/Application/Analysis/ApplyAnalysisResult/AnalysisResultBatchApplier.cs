@@ -9,7 +9,8 @@ namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 /// concurrent callbacks cost one transaction. The answers are the ones <see cref="AnalysisResultApplier"/> gives one
 /// by one: a save holds at most one change per application (one save, one version, one event), so a second result for
 /// the same application goes in the next round. When another writer saved one of the applications first (another
-/// instance, the poller), the round's changes are decided once more on a fresh read in the next round; whatever the batch still cannot decide (a job it did not find, a second such conflict) goes through
+/// instance, the poller), the round's changes are decided once more on a fresh read in the next round; whatever the
+/// batch still cannot decide (a job it did not find, a second such conflict) goes through
 /// <see cref="AnalysisResultApplier.ApplyAsync"/>, one at a time.
 /// </summary>
 public sealed class AnalysisResultBatchApplier(
