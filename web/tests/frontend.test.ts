@@ -221,6 +221,8 @@ describe('the web frontend', { timeout: 900_000 }, () => {
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'org');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
+    // The organization's interviews (the earlier tests made them) are listed too, so their cards are measured.
+    await page.getByRole('heading', { name: 'Backend Engineer', level: 3 }).waitFor();
     const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth);
     // Every control has a label (a <label for>, or aria-label where there is no visible one).
     const unlabelled = async () => page.evaluate(() => [...document.querySelectorAll('input, select, textarea, video, progress')]
