@@ -19,7 +19,10 @@ public readonly record struct DatabaseWork(long TransactionIds, long WalBytes, l
             long.Parse(row[0], CultureInfo.InvariantCulture), (long)decimal.Parse(row[1], CultureInfo.InvariantCulture), long.Parse(row[2], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The writing transactions and WAL bytes between <paramref name="before"/> and this reading (whose own transaction id is not counted).</summary>
-    public (long WritingTransactions, long WalBytes) Since(DatabaseWork before) =>
-        (TransactionIds - before.TransactionIds - 1, WalBytes - before.WalBytes);
+    /// <summary>
+    /// The writing transactions, WAL bytes and finished autovacuum/autoanalyze runs between <paramref name="before"/>
+    /// and this reading (whose own transaction id is not counted).
+    /// </summary>
+    public (long WritingTransactions, long WalBytes, long AutoMaintenanceRuns) Since(DatabaseWork before) =>
+        (TransactionIds - before.TransactionIds - 1, WalBytes - before.WalBytes, AutoMaintenanceRuns - before.AutoMaintenanceRuns);
 }

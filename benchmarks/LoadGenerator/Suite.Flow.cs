@@ -101,7 +101,7 @@ public sealed partial class Suite
         var finished = Math.Max(1, awaiting + failed);
         var perApplication = 1000.0 / finished;
 
-        var (writingTransactions, walWritten) = databaseAfter.Since(databaseBefore);
+        var (writingTransactions, walWritten, _) = databaseAfter.Since(databaseBefore);
         var writes = writingTransactions / (double)finished;
         var walBytes = walWritten / (double)finished;
         return (awaiting / seconds, string.Create(

@@ -135,8 +135,7 @@ public sealed partial class Suite
         result.LoadGeneratorCpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - selfBefore;
         result.DatabaseCpuSeconds = cluster.Seconds() - clusterBefore;
         var databaseAfter = await DatabaseWork.ReadAsync(seeder);
-        (result.WritingTransactions, result.WalBytes) = databaseAfter.Since(databaseBefore);
-        result.AutoMaintenanceRuns = databaseAfter.AutoMaintenanceRuns - databaseBefore.AutoMaintenanceRuns;
+        (result.WritingTransactions, result.WalBytes, result.AutoMaintenanceRuns) = databaseAfter.Since(databaseBefore);
         return result;
     }
 
