@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace AppBackend.LoadGenerator;
@@ -59,7 +60,7 @@ public sealed partial class Suite
         var dispatchedAt = $"CASE WHEN {Position} BETWEEN 1 AND 10 THEN {anchor} - interval '10 seconds' ELSE {anchor} - interval '60 seconds' - ((g * 4 + k) % 180) * interval '1 second' END";
         var lastPolledAt = $"CASE WHEN {Position} = 0 THEN {anchor} - interval '45 seconds' WHEN {Position} BETWEEN 1 AND 10 THEN NULL ELSE {anchor} - ((g * 4 + k) % 25) * interval '1 second' END";
 
-        var small = double.NaN;
+        var small = new TickTime(double.NaN, 0);
         var smallPlan = string.Empty;
         await Step($"poll tick: {Count(settings.InFlightSmall)} jobs in flight, 1 % due", async () =>
         {
@@ -69,7 +70,7 @@ public sealed partial class Suite
             smallPlan = await PlanAsync(ConnectionString(Database), asOf);
         });
 
-        var large = double.NaN;
+        var large = new TickTime(double.NaN, 0);
         var plan = string.Empty;
         await Step($"poll tick: {Count(settings.InFlightLarge)} jobs in flight, 1 % due", async () =>
         {
@@ -84,36 +85,62 @@ public sealed partial class Suite
             Path.Combine(settings.WorkDirectory, "poll-plan.txt"),
             $"-- {Count(settings.InFlightSmall)} jobs in flight\n{smallPlan}\n\n-- {Count(settings.InFlightLarge)} jobs in flight\n{plan}");
         _rows.Add(new Row(
-            $"poll tick: database time, {Count(settings.InFlightLarge)} jobs in flight, 1 % due", large, "ms", "-", "-", "< 50 ms", large < 50,
+            $"poll tick: database time, {Count(settings.InFlightLarge)} jobs in flight, 1 % due", large.Milliseconds, "ms", "-", "-", "< 50 ms", large.Milliseconds < 50,
             "due-for-poll + due-for-alert selections, EXPLAIN ANALYZE execution time, median of 7"));
+        var growth = large.Milliseconds / small.Milliseconds;
         _rows.Add(new Row(
-            $"poll tick: {Count(settings.InFlightLarge)} vs {Count(settings.InFlightSmall)} in flight", large / small, "×", $"{Report.Format(small)} ms at {Count(settings.InFlightSmall)}",
-            Ratio(large / small), "< 2 ×", large / small < 2));
+            $"poll tick: {Count(settings.InFlightLarge)} vs {Count(settings.InFlightSmall)} in flight", growth, "×", $"{Report.Format(small.Milliseconds)} ms at {Count(settings.InFlightSmall)}",
+            Ratio(growth), "< 2 ×", growth < 2,
+            $"jobs read: {small.JobsRead} at {Count(settings.InFlightSmall)}, {large.JobsRead} at {Count(settings.InFlightLarge)} (1 % due, at most the tick's 200); "
+            + $"per job read {Report.Format(small.PerJobMicroseconds)} and {Report.Format(large.PerJobMicroseconds)} µs, {Report.Format(large.PerJobMicroseconds / small.PerJobMicroseconds)} ×"));
     }
 
-    private static async Task<double> TickDatabaseTimeAsync(string connectionString, DateTimeOffset asOf)
+    /// <summary>One tick's database time, and the jobs its selections returned (the time grows with them, bounded by the LIMIT).</summary>
+    private sealed record TickTime(double Milliseconds, int JobsRead)
+    {
+        public double PerJobMicroseconds => JobsRead == 0 ? double.NaN : Milliseconds * 1000 / JobsRead;
+    }
+
+    private static async Task<TickTime> TickDatabaseTimeAsync(string connectionString, DateTimeOffset asOf)
     {
         var samples = new List<double>();
+        var jobsRead = 0;
         for (var i = 0; i < 7; i++)
         {
-            samples.Add(await ExecutionTimeAsync(connectionString, DueForPollSql, asOf) + await ExecutionTimeAsync(connectionString, DueForAlertSql, asOf));
+            var poll = await ExecutionAsync(connectionString, DueForPollSql, asOf);
+            var alert = await ExecutionAsync(connectionString, DueForAlertSql, asOf);
+            samples.Add(poll.Milliseconds + alert.Milliseconds);
+            jobsRead = poll.JobsRead + alert.JobsRead;
         }
 
-        return Median(samples);
+        return new TickTime(Median(samples), jobsRead);
     }
 
-    private static async Task<double> ExecutionTimeAsync(string connectionString, string sql, DateTimeOffset asOf)
+    /// <summary>EXPLAIN ANALYZE's execution time, and the rows of its top node (the plan's first line).</summary>
+    private static async Task<TickTime> ExecutionAsync(string connectionString, string sql, DateTimeOffset asOf)
     {
-        foreach (var line in await ExplainAsync(connectionString, sql, asOf))
+        var lines = await ExplainAsync(connectionString, sql, asOf);
+        var rows = ActualRows().Match(lines[0]);
+        if (!rows.Success)
+        {
+            throw new InvalidOperationException($"EXPLAIN ANALYZE's first line gave no actual rows: {lines[0]}");
+        }
+
+        foreach (var line in lines)
         {
             if (line.StartsWith("Execution Time:", StringComparison.Ordinal))
             {
-                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], CultureInfo.InvariantCulture);
+                return new TickTime(
+                    double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], CultureInfo.InvariantCulture),
+                    int.Parse(rows.Groups[1].Value, CultureInfo.InvariantCulture));
             }
         }
 
         throw new InvalidOperationException("EXPLAIN ANALYZE printed no execution time.");
     }
+
+    [GeneratedRegex(@"\(actual time=\S+ rows=(\d+)")]
+    private static partial Regex ActualRows();
 
     private static async Task<string> PlanAsync(string connectionString, DateTimeOffset asOf) =>
         string.Join('\n', await ExplainAsync(connectionString, DueForPollSql, asOf))
