@@ -15,9 +15,9 @@ internal sealed class DispatchQueue(AppDbContext db) : IDispatchQueue
 
     public void Remove(PendingDispatch dispatch) => db.PendingDispatches.Remove(dispatch);
 
-    /// <summary>The tracked record when this unit of work already loaded it (as a dispatch does before recording), else one query.</summary>
+    /// <summary>The tracked record when this unit of work already loaded it (as a dispatch does before recording), else one compiled query.</summary>
     public Task<PendingDispatch?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
-        db.PendingDispatches.FindAsync([idempotencyKey], cancellationToken).AsTask();
+        db.FindDispatchAsync(idempotencyKey, cancellationToken);
 
     public Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
         db.PendingDispatches.FirstOrDefaultAsync(d => d.ApplicationId == applicationId, cancellationToken);

@@ -7,10 +7,9 @@ internal sealed class JobApplicationRepository(AppDbContext db) : IJobApplicatio
 {
     /// <summary>
     /// The tracked aggregate when this unit of work already loaded it (a query would return that same instance anyway,
-    /// unchanged: a round trip for nothing, e.g. when a dispatch records its answer), else one query.
+    /// unchanged: a round trip for nothing, e.g. when a dispatch records its answer), else one compiled query.
     /// </summary>
-    public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) =>
-        db.JobApplications.FindAsync([id], cancellationToken).AsTask();
+    public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) => db.FindApplicationAsync(id, cancellationToken);
 
     /// <summary>One job's application: the batched lookup below, for one job.</summary>
     public async Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) =>
