@@ -1,4 +1,5 @@
 using System.Net;
+using AppBackend.Application.Common.Dispatching;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Domain.JobApplications;
 using AppBackend.Infrastructure.Persistence;
@@ -21,17 +22,15 @@ public abstract class KeyedReadTests(ApiFixture fixture)
         var recruiter = fixture.Client(TestTokens.Recruiter());
         var (_, draft) = await ApiRequests.ReadyDraftAsync(recruiter, recruiter, questionCount: 2);
         var id = draft.Id();
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<IJobApplicationRepository>();
 
-        var first = await applications.FindAsync(id, CancellationToken.None);
-        await DeleteBehindTheUnitOfWorkAsync(db => db.JobApplications.Where(a => a.Id == id).ExecuteDeleteAsync());
-        var second = await applications.FindAsync(id, CancellationToken.None);
+        var (first, second) = await FindAroundADeleteAsync<IJobApplicationRepository, JobApplication>(
+            applications => applications.FindAsync(id, CancellationToken.None),
+            db => db.JobApplications.Where(a => a.Id == id).ExecuteDeleteAsync());
 
         first.Should().NotBeNull();
         first!.VideoResponses.Should().HaveCount(2);
         second.Should().BeSameAs(first);
-        (await applications.FindAsync("0190aa00000070000000000000000999", CancellationToken.None)).Should().BeNull();
+        (await FindAsync<IJobApplicationRepository, JobApplication>(a => a.FindAsync("0190aa00000070000000000000000999", CancellationToken.None))).Should().BeNull();
     }
 
     [Fact]
@@ -42,23 +41,40 @@ public abstract class KeyedReadTests(ApiFixture fixture)
         var id = draft.Id();
         await (await recruiter.PostAsync($"/api/applications/{id}/submit", null)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
         var key = $"{id}-1";
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var queue = scope.ServiceProvider.GetRequiredService<IDispatchQueue>();
 
-        var first = await queue.FindAsync(key, CancellationToken.None);
-        await DeleteBehindTheUnitOfWorkAsync(db => db.PendingDispatches.Where(d => d.IdempotencyKey == key).ExecuteDeleteAsync());
-        var second = await queue.FindAsync(key, CancellationToken.None);
+        var (first, second) = await FindAroundADeleteAsync<IDispatchQueue, PendingDispatch>(
+            queue => queue.FindAsync(key, CancellationToken.None),
+            db => db.PendingDispatches.Where(d => d.IdempotencyKey == key).ExecuteDeleteAsync());
 
         first.Should().NotBeNull();
         first!.ApplicationId.Should().Be(id);
         second.Should().BeSameAs(first);
-        (await queue.FindAsync($"{id}-2", CancellationToken.None)).Should().BeNull();
+        (await FindAsync<IDispatchQueue, PendingDispatch>(q => q.FindAsync($"{id}-2", CancellationToken.None))).Should().BeNull();
     }
 
-    private async Task DeleteBehindTheUnitOfWorkAsync(Func<AppDbContext, Task<int>> delete)
+    /// <summary>Two finds in one unit of work, the row deleted behind its back (by another unit of work) in between.</summary>
+    private async Task<(TEntity? First, TEntity? Second)> FindAroundADeleteAsync<TService, TEntity>(
+        Func<TService, Task<TEntity?>> find, Func<AppDbContext, Task<int>> delete)
+        where TService : notnull
+        where TEntity : class
     {
-        await using var other = fixture.Factory.Services.CreateAsyncScope();
-        (await delete(other.ServiceProvider.GetRequiredService<AppDbContext>())).Should().Be(1);
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<TService>();
+        var first = await find(service);
+        await using (var other = fixture.Factory.Services.CreateAsyncScope())
+        {
+            (await delete(other.ServiceProvider.GetRequiredService<AppDbContext>())).Should().Be(1);
+        }
+
+        return (first, await find(service));
+    }
+
+    private async Task<TEntity?> FindAsync<TService, TEntity>(Func<TService, Task<TEntity?>> find)
+        where TService : notnull
+        where TEntity : class
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await find(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }
 
