@@ -91,14 +91,16 @@ public sealed class AnalysisResultBatchApplier(
         {
             // Another writer saved one of these first: all are decided again on a fresh read, together the first time.
             unitOfWork.DiscardChanges();
-            if (!retryConflict)
+            if (retryConflict)
+            {
+                later.AddRange(changed.Values);
+                later.Sort(); // in the order they came, so one application's results are applied in that order
+            }
+            else
             {
                 alone.AddRange(changed.Values);
-                return (later, true);
             }
 
-            later.AddRange(changed.Values);
-            later.Sort(); // in the order they came, so one application's results are applied in that order
             return (later, true);
         }
 
