@@ -58,8 +58,8 @@ public static class DependencyInjection
     /// <summary>
     /// What runs in the background of a serving instance: first the database's start (<see cref="DatabaseStartup"/>:
     /// the migrations, once the server listens; readiness waits for it), then the dispatch worker, the analysis
-    /// monitor (poll, alert, deliver alerts), and the event log's fan-out, retention and, per provider, the way other
-    /// instances' commits are seen (PostgreSQL <c>LISTEN</c>; SQLite a look at the log's newest entry); those that use
+    /// monitor (poll, alert, deliver alerts), and the event log's fan-out, retention and the ways other instances'
+    /// commits are seen (PostgreSQL <c>LISTEN</c>; on both a look at the log for what no announcement brought); those that use
     /// the database begin once it is ready. Only the WebApi adds them; a tool built on <see cref="AddInfrastructure"/>
     /// (the admin tool) never migrates, dispatches, polls, alerts or streams on its own.
     /// </summary>
@@ -78,10 +78,8 @@ public static class DependencyInjection
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresEventListener>(sp, connectionString));
             services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
         }
-        else
-        {
-            services.AddHostedService<SqliteEventLogWatcher>();
-        }
+
+        services.AddHostedService<EventLogWatcher>();
 
         return services;
     }
@@ -103,12 +101,14 @@ public static class DependencyInjection
             var postgres = PostgresConnectionDefaults.Apply(connectionString);
             services.AddDbContext<AppDbContext, PostgresAppDbContext>(
                 o => o.UseNpgsql(postgres, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddSingleton<ICommitBroadcast>(sp => ActivatorUtilities.CreateInstance<PostgresCommitBroadcast>(sp, postgres));
         }
         else
         {
             // An unknown provider also lands here; options validation then stops the start with a clear message.
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(
                 o => o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddSingleton<ICommitBroadcast, SqliteCommitBroadcast>();
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
@@ -203,8 +203,8 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The application event log's delivery to this instance: the hub and its fan-out, and per provider the way other
-    /// instances' and processes' commits are seen (PostgreSQL <c>LISTEN</c>; SQLite a look at the log's newest entry).
+    /// The application event log's delivery to this instance: the hub and its fan-out, and what tells the other instances
+    /// of this one's commits (<see cref="ICommitBroadcast"/>, registered with the database provider).
     /// </summary>
     private static void AddEventLog(this IServiceCollection services, IConfiguration configuration)
     {

@@ -6,7 +6,7 @@ namespace AppBackend.Infrastructure.Events;
 /// <summary>
 /// This instance's side of the event log: application id → a topic holding the open subscriptions (event streams)
 /// and the newest events read for them. An announcement (a commit seen in-process, a PostgreSQL notification, or
-/// the SQLite watcher's look) queues one read of the log for the topic; <see cref="ApplicationEventFanOut"/> does it,
+/// the <see cref="EventLogWatcher"/>'s look) queues one read of the log for the topic; <see cref="ApplicationEventFanOut"/> does it,
 /// renders each new event once, keeps the last <see cref="BufferSize"/> in the topic and wakes every subscriber, who
 /// takes them from there. A subscriber further behind than the buffer (a replay, a slow client) reads the log itself.
 /// </summary>
@@ -61,6 +61,15 @@ public sealed class ApplicationEventHub(IApplicationEventLogReader log) : IAppli
         lock (_gate)
         {
             return _topics.ContainsKey(applicationId);
+        }
+    }
+
+    /// <summary>The applications anyone here listens to, as of now.</summary>
+    public IReadOnlyList<string> WatchedApplications()
+    {
+        lock (_gate)
+        {
+            return [.. _topics.Keys];
         }
     }
 

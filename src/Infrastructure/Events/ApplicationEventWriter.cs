@@ -12,11 +12,11 @@ namespace AppBackend.Infrastructure.Events;
 
 /// <summary>
 /// The unit of work's half of the event log: turns the domain events of the applications a save changes into log
-/// entries (with the actor of the work in progress and the view at the new version), and tells this instance's
-/// streams after the commit. An application changed without an event, or with more than one in a save, is a bug:
+/// entries (with the actor of the work in progress and the view at the new version), and after the commit tells this
+/// instance's streams and, through <see cref="ICommitBroadcast"/>, the other instances. An application changed without an event, or with more than one in a save, is a bug:
 /// one save, one version, one event.
 /// </summary>
-public sealed class ApplicationEventWriter(IMapper mapper, IRequestContext work, ApplicationEventHub hub)
+public sealed class ApplicationEventWriter(IMapper mapper, IRequestContext work, ApplicationEventHub hub, ICommitBroadcast others)
 {
     /// <summary>Adds the entries for the tracked applications' pending events to <paramref name="db"/> and returns them.</summary>
     public IReadOnlyList<ApplicationEventEntry> Add(DbContext db)
@@ -60,12 +60,14 @@ public sealed class ApplicationEventWriter(IMapper mapper, IRequestContext work,
         return entries;
     }
 
-    /// <summary>After the commit: this instance's streams learn at once (others through the database).</summary>
-    public void Committed(IReadOnlyList<ApplicationEventEntry> entries)
+    /// <summary>After the commit: this instance's streams learn at once, the other instances from the broadcast.</summary>
+    public void Committed(IReadOnlyList<ApplicationEventEntry> entries, bool dispatchOwed)
     {
         foreach (var entry in entries)
         {
             hub.Announce(entry.ApplicationId, entry.Version);
         }
+
+        others.Committed(entries, dispatchOwed);
     }
 }

@@ -1,10 +1,10 @@
 namespace AppBackend.Infrastructure.Events;
 
 /// <summary>
-/// The PostgreSQL <c>NOTIFY</c> channel on which the database itself announces that a dispatch is owed: a trigger on
-/// <c>pending_dispatches</c> (migration <c>DispatchOwedAnnouncement</c>) notifies when a row is inserted (a submit, a
-/// retry, the admin tool's redispatch) or handed back (a lease released on shutdown), in the committing transaction,
-/// whoever wrote it. The payload is empty: a listener only learns that it is worth looking at the queue.
+/// The PostgreSQL <c>NOTIFY</c> channel on which an instance announces that a dispatch is owed:
+/// <see cref="PostgresCommitBroadcast"/> sends it after a commit that inserted into <c>pending_dispatches</c> (a submit,
+/// a retry, the admin tool's redispatch) or handed a lease back (a dispatch released on shutdown), whoever wrote it.
+/// The payload is empty: a listener only learns that it is worth looking at the queue.
 /// </summary>
 public static class DispatchAnnouncement
 {

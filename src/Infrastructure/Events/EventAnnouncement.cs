@@ -4,12 +4,14 @@ namespace AppBackend.Infrastructure.Events;
 
 /// <summary>
 /// The PostgreSQL <c>NOTIFY</c> channel of the event log and its payload, <c>{applicationId} {version}</c> (ids hold no
-/// space), which a trigger on <c>application_events</c> sends for every entry inserted (migration
-/// <c>EventAnnouncementTrigger</c>).
+/// space): <see cref="PostgresCommitBroadcast"/> sends one for every entry an instance committed, after the commit.
 /// </summary>
 public static class EventAnnouncement
 {
     public const string Channel = "application_events";
+
+    public static string Payload(string applicationId, long version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{applicationId} {version}");
 
     public static bool TryParse(string payload, out string applicationId, out long version)
     {

@@ -11,7 +11,10 @@ public sealed class EventLogOptions
     /// <summary>How often the retention job prunes replay views older than <see cref="Retention"/>.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>SQLite: how often the instance looks at the log's newest entry, for changes another process (the admin tool) committed.</summary>
+    /// <summary>
+    /// While streams are open, how often the instance looks at the log for changes it was not told of: on SQLite those
+    /// another process (the admin tool) committed, on PostgreSQL those whose announcement was lost.
+    /// </summary>
     public TimeSpan LogCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>PostgreSQL: the wait before the <c>LISTEN</c> connection is opened again after it was lost.</summary>

@@ -7,8 +7,8 @@ using Npgsql;
 namespace AppBackend.Infrastructure.Events;
 
 /// <summary>
-/// PostgreSQL: one <c>LISTEN</c> connection per instance. Every commit that logs events sends <c>NOTIFY</c> in its
-/// transaction; each notification is announced to the hub. When the connection is lost (a database restart, a killed
+/// PostgreSQL: one <c>LISTEN</c> connection per instance. Every instance announces its commits after them
+/// (<see cref="PostgresCommitBroadcast"/>); each notification is announced to the hub. When the connection is lost (a database restart, a killed
 /// backend) it is opened again after <c>Events:ListenerReconnectDelay</c>, and once it listens again every open topic
 /// catches up from the log, so what was committed in between is not lost. The same connection listens for
 /// <see cref="DispatchAnnouncement"/> and wakes this instance's dispatch worker (after a reconnect too, in case one

@@ -52,9 +52,9 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
     /// <remarks>
-    /// The change and its entries commit together (one <c>SaveChanges</c>, one transaction); other instances learn of
-    /// them from the database: on PostgreSQL a trigger sends <c>NOTIFY</c> in that transaction (migration
-    /// <c>EventAnnouncementTrigger</c>), on SQLite they read the log.
+    /// The change and its entries commit together (one <c>SaveChanges</c>, one transaction). Only after the commit are
+    /// they announced, here and to the other instances (<see cref="ICommitBroadcast"/>), with whether the save made a
+    /// dispatch owed: an announcement inside the transaction would make concurrent commits wait for each other.
     /// </remarks>
     private async Task SaveWithEventsAsync(CancellationToken cancellationToken)
     {
@@ -66,10 +66,11 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         IReadOnlyList<ApplicationEventEntry> entries;
-        var committing = Database.CurrentTransaction is null;
+        bool dispatchOwed;
         try
         {
             entries = writer.Add(this);
+            dispatchOwed = ChangeTracker.Entries<PendingDispatch>().Any(d => d.State == EntityState.Added);
             await SaveChangesAsync(cancellationToken);
         }
         finally
@@ -77,10 +78,6 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
             ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
 
-        // Inside a caller's transaction nothing is committed yet: the database announces it at that commit.
-        if (committing && entries.Count > 0)
-        {
-            writer.Committed(entries);
-        }
+        writer.Committed(entries, dispatchOwed);
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using AppBackend.Infrastructure.Events;
+using AppBackend.Infrastructure.Persistence;
 using AppBackend.IntegrationTests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -132,6 +134,31 @@ public abstract class ApplicationEventsTests(EventsApiFixture fixture)
         {
             await second.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task Events_AnEntryCommittedWithoutAnAnnouncement_ReachesTheStreamFromTheLookAtTheLog()
+    {
+        var candidate = fixture.Client(TestTokens.Candidate("cand-events-unannounced"));
+        var (_, application) = await ApiRequests.ReadyDraftAsync(_recruiter, candidate);
+        using var stream = await OpenAsync(candidate, application.Id());
+        var current = await stream.NextEventAsync();
+
+        // Written around the unit of work, as a writer that stopped between its commit and its announcement (or, on
+        // SQLite, another process) leaves it: nothing tells this instance, so only its look at the log can.
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO application_events ("ApplicationId", "Version", "At", "Type", "Status", "Actor", "Details", "View")
+                SELECT "ApplicationId", "Version" + 1, "At", "Type", "Status", 'admin', "Details", "View"
+                FROM application_events WHERE "ApplicationId" = {application.Id()} AND "Version" = {current.Version}
+                """);
+        }
+
+        var next = await stream.NextEventAsync();
+        next.Version.Should().Be(current.Version + 1);
+        next.Data.Should().Be(current.Data);
     }
 
     [Fact]

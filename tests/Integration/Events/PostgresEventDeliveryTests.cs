@@ -8,8 +8,9 @@ using Npgsql;
 namespace AppBackend.IntegrationTests.Events;
 
 /// <summary>
-/// Delivery across instances on one PostgreSQL: <c>NOTIFY</c> in the committing transaction and each instance's
-/// <c>LISTEN</c> connection; a lost listener reconnects and catches up from the log.
+/// Delivery across instances on one PostgreSQL: each instance's <c>NOTIFY</c> after its commits and each instance's
+/// <c>LISTEN</c> connection; a lost listener reconnects and catches up from the log. The look at the log for lost
+/// announcements is slowed down here, so that only the notifications and the listener's catch-up deliver.
 /// </summary>
 public sealed class PostgresEventDeliveryTests(PostgresEventDeliveryFixture fixture) : IClassFixture<PostgresEventDeliveryFixture>, IAsyncLifetime
 {
@@ -20,7 +21,7 @@ public sealed class PostgresEventDeliveryTests(PostgresEventDeliveryFixture fixt
 
     public Task InitializeAsync()
     {
-        _second = new AppBackendFactory(fixture.Database.Provider, fixture.Database.ConnectionString, EventsApiFixture.FastEvents);
+        _second = new AppBackendFactory(fixture.Database.Provider, fixture.Database.ConnectionString, PostgresEventDeliveryFixture.ListenerOnly);
         _second.StartServer();
         return Task.CompletedTask;
     }
@@ -126,9 +127,15 @@ public sealed class PostgresEventDeliveryTests(PostgresEventDeliveryFixture fixt
     }
 }
 
-/// <summary>A listener that waits 3 s before reconnecting, so a change committed right after losing it lands while it is away.</summary>
+/// <summary>
+/// A listener that waits 3 s before reconnecting, so a change committed right after losing it lands while it is away,
+/// and no look at the log within a test's time.
+/// </summary>
 public sealed class PostgresEventDeliveryFixture() : EventsApiFixture(DatabaseKind.Postgres)
 {
+    public static readonly IReadOnlyDictionary<string, string?> ListenerOnly =
+        new Dictionary<string, string?>(FastEvents) { ["Events:LogCheckInterval"] = "01:00:00" };
+
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?>(FastEvents) { ["Events:ListenerReconnectDelay"] = "00:00:03" };
+        new Dictionary<string, string?>(ListenerOnly) { ["Events:ListenerReconnectDelay"] = "00:00:03" };
 }

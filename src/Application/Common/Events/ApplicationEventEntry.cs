@@ -25,7 +25,7 @@ public sealed class ApplicationEventEntry
         View = view;
     }
 
-    /// <summary>Commit order across all applications (a database sequence); how a process finds the entries new since its last look.</summary>
+    /// <summary>The key: a database sequence across all applications (in insert order; on PostgreSQL not always in commit order).</summary>
     public long Sequence { get; private set; }
 
     public string ApplicationId { get; private set; } = string.Empty;

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AppBackend.Infrastructure.Persistence.Configurations;
 
 /// <summary>
-/// The application event log. One row per version of an application (the unique key refuses a second one), a
-/// sequence in commit order for a process that looks for entries new since its last look, and an index on the time
-/// for the retention job.
+/// The application event log. One row per version of an application (the unique key refuses a second one; it also
+/// answers the newest version of an application), a sequence as the key, and an index on the time for the retention
+/// job.
 /// </summary>
 internal sealed class ApplicationEventEntryConfiguration : IEntityTypeConfiguration<ApplicationEventEntry>
 {

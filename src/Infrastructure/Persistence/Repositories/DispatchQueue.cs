@@ -1,5 +1,6 @@
 using AppBackend.Application.Common.Dispatching;
 using AppBackend.Application.Common.Ports;
+using AppBackend.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace AppBackend.Infrastructure.Persistence.Repositories;
@@ -7,9 +8,10 @@ namespace AppBackend.Infrastructure.Persistence.Repositories;
 /// <summary>
 /// Claims use a conditional update as the lease: <c>UPDATE … WHERE (lease is free or expired)</c>.
 /// The row update is atomic in both databases (PostgreSQL re-checks the condition after a concurrent commit),
-/// so of two instances racing for one dispatch exactly one sees a row changed.
+/// so of two instances racing for one dispatch exactly one sees a row changed. A lease handed back is announced to
+/// the other instances, whose workers may take the dispatch at once.
 /// </summary>
-internal sealed class DispatchQueue(AppDbContext db) : IDispatchQueue
+internal sealed class DispatchQueue(AppDbContext db, ICommitBroadcast others) : IDispatchQueue
 {
     public void Add(PendingDispatch dispatch) => db.PendingDispatches.Add(dispatch);
 
@@ -92,6 +94,11 @@ internal sealed class DispatchQueue(AppDbContext db) : IDispatchQueue
                     .SetProperty(d => d.LeaseOwner, (string?)null)
                     .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
                 cancellationToken);
+        if (released == 1)
+        {
+            others.Committed([], dispatchOwed: true);
+        }
+
         return released == 1;
     }
 }

@@ -137,6 +137,17 @@ public class ApplicationEventHubTests
         _hub.CountFor(App).Should().Be(0);
         _hub.Count.Should().Be(0);
         _hub.IsWatched(App).Should().BeFalse();
+        _hub.WatchedApplications().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void WatchedApplications_AreThoseWithOpenSubscriptions_EachOnce()
+    {
+        using var first = _hub.Subscribe(App);
+        using var second = _hub.Subscribe(App);
+        using var other = _hub.Subscribe("app-2");
+
+        _hub.WatchedApplications().Should().BeEquivalentTo([App, "app-2"]);
     }
 
     /// <summary>Version <paramref name="version"/> of <see cref="App"/> is in the log and announced; the fan-out has run.</summary>

@@ -10,11 +10,18 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
     /// transaction, so every instance's dispatch worker wakes at its commit, whoever wrote it, at no extra round trip.
     /// Identical notifications of one transaction are delivered once. SQLite has no counterpart: there the worker's
     /// in-process wake-up and its idle delay do.
+    /// Superseded by <c>AnnouncementsAfterTheCommit</c>, which drops the trigger.
     /// </summary>
     public partial class DispatchOwedAnnouncement : Migration
     {
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
+        protected override void Up(MigrationBuilder migrationBuilder) => Create(migrationBuilder);
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) => Drop(migrationBuilder);
+
+        /// <summary>The trigger and its function (also <c>AnnouncementsAfterTheCommit</c>'s way back).</summary>
+        internal static void Create(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
                 CREATE FUNCTION announce_owed_dispatch() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -32,8 +39,8 @@ namespace AppBackend.Infrastructure.Persistence.Migrations.Postgres
                 """);
         }
 
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
+        /// <summary>Their removal (also <c>AnnouncementsAfterTheCommit</c>'s way forward).</summary>
+        internal static void Drop(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP TRIGGER pending_dispatches_announce_owed ON pending_dispatches;");
             migrationBuilder.Sql("DROP FUNCTION announce_owed_dispatch();");

@@ -8,18 +8,20 @@ using Microsoft.Extensions.Options;
 namespace AppBackend.Infrastructure.Events;
 
 /// <summary>
-/// SQLite: this instance's own commits reach its streams in-process; another process writing the same file (the
-/// admin tool) is seen here. Every <c>Events:LogCheckInterval</c> it reads the log's newest sequence number (the
-/// primary key's end: one cheap lookup), and only when that moved, which entries are new, to announce them.
-/// SQLite commits one writer at a time, so sequence numbers come in commit order and none is passed over.
+/// Changes this instance was not told of reach its streams from here. SQLite: every change another process (the admin
+/// tool) committed to the same file; PostgreSQL: a change whose announcement was lost (its writer stopped between
+/// the commit and the announcement, the send failed). Every <c>Events:LogCheckInterval</c>, while streams are open,
+/// it reads the newest version of each application watched here (one index lookup each) and announces those; the hub
+/// ignores what its topics already have. Versions, not sequence numbers: on PostgreSQL a lower sequence number can
+/// commit after a higher one, so a mark on the sequence could pass an entry over.
 /// </summary>
-internal sealed partial class SqliteEventLogWatcher(
+internal sealed partial class EventLogWatcher(
     IServiceScopeFactory scopes,
     DatabaseStartup startup,
     ApplicationEventHub hub,
     IOptions<EventLogOptions> options,
     TimeProvider clock,
-    ILogger<SqliteEventLogWatcher> logger) : BackgroundService
+    ILogger<EventLogWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +30,6 @@ internal sealed partial class SqliteEventLogWatcher(
             return;
         }
 
-        long? seen = null;
         var failing = false;
         using var timer = new PeriodicTimer(options.Value.LogCheckInterval, clock);
         try
@@ -37,7 +38,7 @@ internal sealed partial class SqliteEventLogWatcher(
             {
                 try
                 {
-                    seen = await LookAsync(seen, stoppingToken);
+                    await LookAsync(stoppingToken);
                     if (failing)
                     {
                         failing = false;
@@ -46,7 +47,7 @@ internal sealed partial class SqliteEventLogWatcher(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    // The mark does not move, so nothing is passed over once the database answers again.
+                    // The next look asks again, so nothing is passed over once the database answers again.
                     if (!failing)
                     {
                         failing = true;
@@ -61,29 +62,28 @@ internal sealed partial class SqliteEventLogWatcher(
         }
     }
 
-    private async Task<long> LookAsync(long? seen, CancellationToken cancellationToken)
+    private async Task LookAsync(CancellationToken cancellationToken)
     {
+        var watched = hub.WatchedApplications();
+        if (watched.Count == 0)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var newest = await db.ApplicationEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        if (seen is not { } mark || newest <= mark || hub.Count == 0)
-        {
-            return newest;
-        }
-
-        var fresh = await db.ApplicationEvents.AsNoTracking()
-            .Where(e => e.Sequence > mark && e.Sequence <= newest)
-            .Select(e => new { e.ApplicationId, e.Version })
+        var newest = await db.ApplicationEvents.AsNoTracking()
+            .Where(e => watched.Contains(e.ApplicationId))
+            .GroupBy(e => e.ApplicationId)
+            .Select(g => new { ApplicationId = g.Key, Version = g.Max(e => e.Version) })
             .ToListAsync(cancellationToken);
-        foreach (var entry in fresh.Where(e => hub.IsWatched(e.ApplicationId)))
+        foreach (var application in newest)
         {
-            hub.Announce(entry.ApplicationId, entry.Version);
+            hub.Announce(application.ApplicationId, application.Version);
         }
-
-        return newest;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Looking at the event log failed; changes made by other processes reach the streams once it works again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking at the event log failed; changes this instance was not told of reach the streams once it works again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Looking at the event log works again")]
