@@ -31,11 +31,11 @@ internal sealed partial class PostgresCommitBroadcast : ICommitBroadcast, IAsync
 
     public PostgresCommitBroadcast(string connectionString, ILogger<PostgresCommitBroadcast> logger)
     {
-        // A pool of its own: no other connection of AppBackend sets session state (PostgresConnectionDefaults).
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            Options = "-c synchronous_commit=off",
-        }.ConnectionString;
+        // A pool of its own: no other connection of AppBackend sets session state (PostgresConnectionDefaults). The
+        // operator's own options (a search path, say) stay.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c synchronous_commit=off".TrimStart();
+        _connectionString = builder.ConnectionString;
         _logger = logger;
         _loop = new Lazy<Task>(StartLoop);
     }
