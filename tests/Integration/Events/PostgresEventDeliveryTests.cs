@@ -80,6 +80,20 @@ public sealed class PostgresEventDeliveryTests(PostgresEventDeliveryFixture fixt
         (await ListenerBackendsAsync(listener.ApplicationName)).Should().Be(1);
     }
 
+    [Fact]
+    public async Task Migrations_LeaveNoTriggerThatNotifiesInsideTheDataTransactions()
+    {
+        // A NOTIFY inside a data transaction holds a cluster-wide lock until its commit is flushed, so every such
+        // commit would wait for the one before it (benchmarks/README.md, finding 16): the instances announce after.
+        await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN ('application_events'::regclass, 'pending_dispatches'::regclass)",
+            connection);
+
+        ((long)(await command.ExecuteScalarAsync())!).Should().Be(0);
+    }
+
     private static HttpClient Client(AppBackendFactory instance)
     {
         var client = instance.CreateClient();
