@@ -21,6 +21,11 @@ public abstract class DispatchRecoveryTests(ApiOnlyPipelineFixture fixture) : IA
     {
         await fixture.Simulator.ResetAsync();
         await fixture.Simulator.SettingsAsync(new { autoComplete = false });
+
+        // A test that stops its instance mid-dispatch leaves that dispatch owed; the next test's instance would claim
+        // it first, and its POST would take the next test's fault.
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().PendingDispatches.ExecuteDeleteAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
