@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using AppBackend.Application.Common.Events;
+using AppBackend.Infrastructure.Workers;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -27,7 +28,7 @@ internal sealed partial class PostgresCommitBroadcast : ICommitBroadcast, IAsync
     private readonly Channel<Notification> _queue = Channel.CreateUnbounded<Notification>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly ILogger<PostgresCommitBroadcast> _logger;
-    private readonly Lazy<Task> _loop;
+    private readonly LazyLoop _loop;
 
     public PostgresCommitBroadcast(string connectionString, ILogger<PostgresCommitBroadcast> logger)
     {
@@ -37,7 +38,7 @@ internal sealed partial class PostgresCommitBroadcast : ICommitBroadcast, IAsync
         builder.Options = $"{builder.Options} -c synchronous_commit=off".TrimStart();
         _connectionString = builder.ConnectionString;
         _logger = logger;
-        _loop = new Lazy<Task>(StartLoop);
+        _loop = new LazyLoop(RunAsync);
     }
 
     public void Committed(IReadOnlyList<ApplicationEventEntry> entries, bool dispatchOwed)
@@ -47,7 +48,7 @@ internal sealed partial class PostgresCommitBroadcast : ICommitBroadcast, IAsync
             return;
         }
 
-        _ = _loop.Value;
+        _loop.EnsureStarted();
         foreach (var entry in entries)
         {
             Queue(new Notification(EventAnnouncement.Channel, EventAnnouncement.Payload(entry.ApplicationId, entry.Version)));
@@ -63,23 +64,11 @@ internal sealed partial class PostgresCommitBroadcast : ICommitBroadcast, IAsync
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        if (_loop.IsValueCreated)
-        {
-            await _loop.Value;
-        }
+        await _loop.StoppedAsync();
     }
 
     // After disposal nothing is sent any more; the commit stands and the watchers find it.
     private void Queue(Notification notification) => _queue.Writer.TryWrite(notification);
-
-    /// <summary>On the thread pool, without the first committer's execution context (its logging scope, its activity).</summary>
-    private Task StartLoop()
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(RunAsync);
-        }
-    }
 
     private async Task RunAsync()
     {

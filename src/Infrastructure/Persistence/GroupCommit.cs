@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AppBackend.Application.Common.Concurrency;
 using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,19 +21,19 @@ internal sealed partial class GroupCommit<TItem, TResult> : IGroupCommit<TItem, 
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<GroupCommit<TItem, TResult>> _logger;
-    private readonly Lazy<Task> _loop;
+    private readonly LazyLoop _loop;
 
     public GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit<TItem, TResult>> logger)
     {
         _scopes = scopes;
         _logger = logger;
-        _loop = new Lazy<Task>(StartLoop);
+        _loop = new LazyLoop(RunAsync);
     }
 
     public async ValueTask<TResult> SubmitAsync(TItem item, string actor, CancellationToken cancellationToken)
     {
         var entry = new Entry(item, actor);
-        _ = _loop.Value;
+        _loop.EnsureStarted();
         if (!_queue.Writer.TryWrite(entry))
         {
             throw new ObjectDisposedException(nameof(GroupCommit<TItem, TResult>), "The application is shutting down.");
@@ -45,19 +46,7 @@ internal sealed partial class GroupCommit<TItem, TResult> : IGroupCommit<TItem, 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        if (_loop.IsValueCreated)
-        {
-            await _loop.Value;
-        }
-    }
-
-    /// <summary>On the thread pool, without the first caller's execution context (its logging scope, its activity).</summary>
-    private Task StartLoop()
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(RunAsync);
-        }
+        await _loop.StoppedAsync();
     }
 
     private async Task RunAsync()
