@@ -45,6 +45,10 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
 
+    /// <summary>Writes and commits what the change tracker holds, its changes detected already: EF Core's save, unless the
+    /// provider has a cheaper way to write them.</summary>
+    protected virtual Task SaveDetectedChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+
     /// <summary>Whether the provider refused the save because a unique key already exists.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
 
@@ -71,7 +75,7 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
         {
             entries = writer.Add(this);
             dispatchOwed = ChangeTracker.Entries<PendingDispatch>().Any(d => d.State == EntityState.Added);
-            await SaveChangesAsync(cancellationToken);
+            await SaveDetectedChangesAsync(cancellationToken);
         }
         finally
         {
