@@ -55,11 +55,12 @@ internal sealed class SetSavePlan
                 EntityState.Deleted => (SetKind.Delete, 0UL),
                 _ => ChangedColumns(table, entry) is { } columns ? (SetKind.Update, columns) : null,
             };
-            if (shape is not var (kind, changed))
+            if (shape is not { } known)
             {
                 return null;
             }
 
+            var (kind, changed) = known;
             if (kind == SetKind.Update && changed == 0)
             {
                 continue; // marked modified, but no column it writes differs: nothing to send
