@@ -25,9 +25,7 @@ public sealed class SetSaveTests(PostgresSetSaveFixture fixture) : IClassFixture
         var id = await DraftAsync();
 
         var submitted = await SaveAsync(id, (application, interview) => application.Submit(interview!, Submitted).IsSuccess.Should().BeTrue());
-        var dispatched = await SaveAsync(id, (application, _) => application.RecordDispatch(
-            application.VideoResponses.Select((v, i) => new DispatchedJob(v.Id, $"{id}-job-{i}")).ToList(), Submitted.AddSeconds(1), Polls)
-            .IsSuccess.Should().BeTrue());
+        var dispatched = await SaveAsync(id, (application, _) => Dispatch(application).IsSuccess.Should().BeTrue());
         var firstResult = await SaveAsync(id, (application, _) => application.ApplyAnalysisResult(
             new AnalysisReport($"{id}-job-0", null, AnalysisOutcome.Done, 71.5, "ai-0", null), Submitted.AddSeconds(2)).Value
             .Should().Be(ResultApplication.Applied));
@@ -50,10 +48,7 @@ public sealed class SetSaveTests(PostgresSetSaveFixture fixture) : IClassFixture
     [Fact]
     public async Task AStaleCopy_IsRefused_AndNothingOfItsSaveIsWritten()
     {
-        var id = await DraftAsync();
-        await SaveAsync(id, (application, interview) => application.Submit(interview!, Submitted));
-        await SaveAsync(id, (application, _) => application.RecordDispatch(
-            application.VideoResponses.Select((v, i) => new DispatchedJob(v.Id, $"{id}-job-{i}")).ToList(), Submitted, Polls));
+        var id = await DispatchedAsync();
 
         await using var stale = fixture.Factory.Services.CreateAsyncScope();
         var staleCopy = (await stale.ServiceProvider.GetRequiredService<IJobApplicationRepository>().FindAsync(id, CancellationToken.None))!;
@@ -73,10 +68,7 @@ public sealed class SetSaveTests(PostgresSetSaveFixture fixture) : IClassFixture
     [Fact]
     public async Task ASecondResultForOneJob_IsRefusedByItsKey_AsAConflict()
     {
-        var id = await DraftAsync();
-        await SaveAsync(id, (application, interview) => application.Submit(interview!, Submitted));
-        await SaveAsync(id, (application, _) => application.RecordDispatch(
-            application.VideoResponses.Select((v, i) => new DispatchedJob(v.Id, $"{id}-job-{i}")).ToList(), Submitted, Polls));
+        var id = await DispatchedAsync();
 
         // Two copies apply the same job's result; the second one's first statement (the result's insert) hits the key.
         await using var second = fixture.Factory.Services.CreateAsyncScope();
@@ -115,6 +107,18 @@ public sealed class SetSaveTests(PostgresSetSaveFixture fixture) : IClassFixture
         var (_, draft) = await ApiRequests.ReadyDraftAsync(recruiter, recruiter, questionCount: 2);
         return draft.Id();
     }
+
+    /// <summary>A submitted application whose videos run the jobs <c>{id}-job-0</c>, <c>{id}-job-1</c>.</summary>
+    private async Task<string> DispatchedAsync()
+    {
+        var id = await DraftAsync();
+        await SaveAsync(id, (application, interview) => application.Submit(interview!, Submitted));
+        await SaveAsync(id, (application, _) => Dispatch(application));
+        return id;
+    }
+
+    private static Result Dispatch(JobApplication application) => application.RecordDispatch(
+        application.VideoResponses.Select((v, i) => new DispatchedJob(v.Id, $"{application.Id}-job-{i}")).ToList(), Submitted.AddSeconds(1), Polls);
 
     /// <summary>One unit of work: read, change, save; the saved aggregate, whether its save was planned set by set, and
     /// the aggregate as a fresh read finds it then.</summary>
