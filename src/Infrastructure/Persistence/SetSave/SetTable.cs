@@ -30,7 +30,7 @@ internal sealed class SetTable
 
     public string QuotedName { get; }
 
-    /// <summary>The columns in the table's order; a column's position is its bit in a set of changed columns.</summary>
+    /// <summary>The columns in the mapping's order; a column's position is its bit in a set of changed columns.</summary>
     public IReadOnlyList<SetColumn> Columns { get; }
 
     public IReadOnlyList<SetColumn> KeyColumns { get; }
@@ -43,7 +43,7 @@ internal sealed class SetTable
     /// <summary>Rows of this type can change and go, but a new one is EF Core's to insert (a complex property's columns).</summary>
     public bool InsertRefused { get; }
 
-    /// <summary>How many foreign keys lead from this table to one that references nothing: inserts go shallow first, deletes deep first.</summary>
+    /// <summary>The longest chain of foreign keys from this table to the principals: inserts go shallow first, deletes deep first.</summary>
     public int Depth { get; }
 
     public static SetTable Of(IEntityType entityType)
