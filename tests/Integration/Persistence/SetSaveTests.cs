@@ -30,7 +30,7 @@ public sealed class SetSaveTests(PostgresSetSaveFixture fixture) : IClassFixture
             new AnalysisReport($"{id}-job-0", null, AnalysisOutcome.Done, 71.5, "ai-0", null), Submitted.AddSeconds(2)).Value
             .Should().Be(ResultApplication.Applied));
         var completed = await SaveAsync(id, (application, _) => application.ApplyAnalysisResult(
-            new AnalysisReport($"{id}-job-1", $"{id}-unused", AnalysisOutcome.Done, 88, "ai-1", null), Submitted.AddSeconds(3)).Value
+            new AnalysisReport($"{id}-job-1", null, AnalysisOutcome.Done, 88, "ai-1", null), Submitted.AddSeconds(3)).Value
             .Should().Be(ResultApplication.Applied));
 
         // Each compared right after its save: the next save reads what this one wrote, so a lost column would hide.
