@@ -30,8 +30,6 @@ internal sealed class SetSavePlan
 
     private SetSavePlan(List<SetStatement> statements) => this.statements = statements;
 
-    public IReadOnlyList<SetStatement> Statements => statements;
-
     /// <summary>The plan for what <paramref name="tracker"/> holds, or null when EF Core should save it.</summary>
     public static SetSavePlan? Of(ChangeTracker tracker)
     {
