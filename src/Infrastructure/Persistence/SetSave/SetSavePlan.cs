@@ -41,8 +41,8 @@ internal sealed class SetSavePlan
                 continue;
             }
 
-            var table = Tables.GetOrAdd(entry.Metadata, SetTable.Of);
-            if (table.Refusal is not null)
+            var table = Tables.GetOrAdd(entry.Metadata, static (type, context) => SetTable.Of(type, context.GetService<ISqlGenerationHelper>()), tracker.Context);
+            if (table.IsRefused)
             {
                 return null;
             }
@@ -164,7 +164,7 @@ internal sealed class SetSavePlan
         var changed = 0UL;
         foreach (var column in table.Columns)
         {
-            if (column.InComplexType || !entry.Property(column.Property).IsModified)
+            if (!entry.Property(column.Property).IsModified)
             {
                 continue;
             }

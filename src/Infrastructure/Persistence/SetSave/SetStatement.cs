@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
@@ -20,15 +19,15 @@ internal enum SetKind
 /// </summary>
 internal sealed class SetStatement(SetTable table, SetKind kind, ulong changedColumns)
 {
-    private static readonly ConcurrentDictionary<(SetTable, SetKind, ulong), string> Sql = new();
+    private static readonly ConcurrentDictionary<(SetTable, SetKind, ulong), Shape> Shapes = new();
 
     private readonly List<EntityEntry> rows = [];
+
+    private readonly Shape shape = Shapes.GetOrAdd((table, kind, changedColumns), static key => Shape.Of(key.Item1, key.Item2, key.Item3));
 
     public SetTable Table { get; } = table;
 
     public SetKind Kind { get; } = kind;
-
-    public ulong ChangedColumns { get; } = changedColumns;
 
     public IReadOnlyList<EntityEntry> Rows => rows;
 
@@ -36,8 +35,8 @@ internal sealed class SetStatement(SetTable table, SetKind kind, ulong changedCo
 
     public NpgsqlBatchCommand ToCommand()
     {
-        var command = new NpgsqlBatchCommand(Sql.GetOrAdd((Table, Kind, ChangedColumns), static key => Render(key.Item1, key.Item2, key.Item3)));
-        foreach (var (column, original) in Arrays(Table, Kind, ChangedColumns))
+        var command = new NpgsqlBatchCommand(shape.Sql);
+        foreach (var (column, original) in shape.Arrays)
         {
             var values = Array.CreateInstance(column.ElementType, rows.Count);
             for (var i = 0; i < rows.Count; i++)
@@ -53,52 +52,49 @@ internal sealed class SetStatement(SetTable table, SetKind kind, ulong changedCo
         return command;
     }
 
-    /// <summary>The arrays, in parameter order: for an insert every column the database does not generate; for an update
-    /// the key, the changed columns, then the tokens' original values; for a delete the key, then the tokens'.</summary>
-    private static IEnumerable<(SetColumn Column, bool Original)> Arrays(SetTable table, SetKind kind, ulong changed)
+    /// <summary>A statement's text and the arrays it takes, in parameter order: made once per table, kind and set of changed columns.</summary>
+    private sealed record Shape(string Sql, IReadOnlyList<(SetColumn Column, bool Original)> Arrays)
     {
-        if (kind == SetKind.Insert)
+        public static Shape Of(SetTable table, SetKind kind, ulong changed)
         {
-            return table.Columns.Where(c => !c.IsGeneratedKey && !c.InComplexType).Select(c => (c, false));
+            var arrays = ArraysOf(table, kind, changed);
+            return new Shape(Render(table, kind, arrays), arrays);
         }
 
-        var keys = table.KeyColumns.Select(c => (c, false));
-        var tokens = table.TokenColumns.Select(c => (c, true));
-        return kind == SetKind.Update
-            ? keys.Concat(table.Columns.Where(c => IsSet(changed, c)).Select(c => (c, false))).Concat(tokens)
-            : keys.Concat(tokens);
-    }
-
-    public static bool IsSet(ulong changed, SetColumn column) => (changed & (1UL << column.Position)) != 0;
-
-    private static string Render(SetTable table, SetKind kind, ulong changed)
-    {
-        var arrays = Arrays(table, kind, changed).ToList();
-        var source = new StringBuilder("unnest(");
-        for (var i = 0; i < arrays.Count; i++)
+        /// <summary>For an insert every column the database does not generate; for an update the key, the changed
+        /// columns, then the tokens' original values; for a delete the key, then the tokens'.</summary>
+        private static List<(SetColumn Column, bool Original)> ArraysOf(SetTable table, SetKind kind, ulong changed)
         {
-            source.Append(i == 0 ? "" : ", ").Append('$').Append(i + 1).Append("::").Append(arrays[i].Column.StoreType).Append("[]");
+            var keys = table.KeyColumns.Select(c => (c, false));
+            var tokens = table.TokenColumns.Select(c => (c, true));
+            return kind switch
+            {
+                SetKind.Insert => [.. table.Columns.Where(c => !c.IsGeneratedKey).Select(c => (c, false))],
+                SetKind.Update => [.. keys, .. table.Columns.Where(c => (changed & (1UL << c.Position)) != 0).Select(c => (c, false)), .. tokens],
+                _ => [.. keys, .. tokens],
+            };
         }
 
-        source.Append(") AS source(").AppendJoin(", ", arrays.Select((_, i) => $"c{i}")).Append(')');
-        if (kind == SetKind.Insert)
+        private static string Render(SetTable table, SetKind kind, List<(SetColumn Column, bool Original)> arrays)
         {
-            return $"INSERT INTO {table.QuotedName} ({string.Join(", ", arrays.Select(a => a.Column.QuotedName))}) SELECT * FROM {source}";
-        }
+            var casts = arrays.Select((a, i) => $"${i + 1}::{a.Column.StoreType}[]");
+            var source = $"unnest({string.Join(", ", casts)}) AS source({string.Join(", ", arrays.Select((_, i) => $"c{i}"))})";
+            if (kind == SetKind.Insert)
+            {
+                return $"INSERT INTO {table.QuotedName} ({string.Join(", ", arrays.Select(a => a.Column.QuotedName))}) SELECT * FROM {source}";
+            }
 
-        var match = string.Join(" AND ", arrays
-            .Select((a, i) => (a.Column, a.Original, Name: $"source.c{i}"))
-            .Where(a => a.Column.IsKey || a.Original)
-            .Select(a => a.Column.IsKey ? $"target.{a.Column.QuotedName} = {a.Name}" : $"target.{a.Column.QuotedName} IS NOT DISTINCT FROM {a.Name}"));
-        if (kind == SetKind.Delete)
-        {
-            return $"DELETE FROM {table.QuotedName} AS target USING {source} WHERE {match}";
-        }
+            var named = arrays.Select((a, i) => (a.Column, a.Original, Name: $"source.c{i}")).ToList();
+            var match = string.Join(" AND ", named
+                .Where(a => a.Column.IsKey || a.Original)
+                .Select(a => a.Column.IsKey ? $"target.{a.Column.QuotedName} = {a.Name}" : $"target.{a.Column.QuotedName} IS NOT DISTINCT FROM {a.Name}"));
+            if (kind == SetKind.Delete)
+            {
+                return $"DELETE FROM {table.QuotedName} AS target USING {source} WHERE {match}";
+            }
 
-        var set = string.Join(", ", arrays
-            .Select((a, i) => (a.Column, a.Original, Name: $"source.c{i}"))
-            .Where(a => !a.Column.IsKey && !a.Original)
-            .Select(a => $"{a.Column.QuotedName} = {a.Name}"));
-        return $"UPDATE {table.QuotedName} AS target SET {set} FROM {source} WHERE {match}";
+            var set = string.Join(", ", named.Where(a => !a.Column.IsKey && !a.Original).Select(a => $"{a.Column.QuotedName} = {a.Name}"));
+            return $"UPDATE {table.QuotedName} AS target SET {set} FROM {source} WHERE {match}";
+        }
     }
 }

@@ -1,23 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AppBackend.Infrastructure.Persistence.SetSave;
 
 /// <summary>
-/// How one entity type's rows are written set by set: its table and its columns, or why it cannot be (then
-/// <see cref="Refusal"/> says so, and a save that changes it is left to EF Core).
+/// How one entity type's rows are written set by set: its table and its columns, or <see cref="IsRefused"/> when they
+/// cannot be, and a save that changes them is left to EF Core.
 /// </summary>
 internal sealed class SetTable
 {
-    private SetTable(IEntityType entityType, string? refusal, string name, IReadOnlyList<SetColumn> columns, bool insertRefused)
+    private SetTable(IEntityType entityType, bool refused, string name, IReadOnlyList<SetColumn> columns, bool insertRefused)
     {
         EntityType = entityType;
-        Refusal = refusal;
+        IsRefused = refused;
         QuotedName = name;
         Columns = columns;
         KeyColumns = columns.Where(c => c.IsKey).ToList();
-        TokenColumns = columns.Where(c => c.IsConcurrencyToken && !c.IsKey && !c.InComplexType).ToList();
+        TokenColumns = columns.Where(c => c.IsConcurrencyToken && !c.IsKey).ToList();
         GeneratesKey = columns.Any(c => c.IsGeneratedKey);
         InsertRefused = insertRefused;
         Depth = DepthOf(entityType, []);
@@ -25,12 +26,14 @@ internal sealed class SetTable
 
     public IEntityType EntityType { get; }
 
-    /// <summary>Why this type's rows are not written set by set; null when they are.</summary>
-    public string? Refusal { get; }
+    public bool IsRefused { get; }
 
     public string QuotedName { get; }
 
-    /// <summary>The columns in the mapping's order; a column's position is its bit in a set of changed columns.</summary>
+    /// <summary>
+    /// The columns this writes, in the mapping's order; a column's position is its bit in a set of changed columns. A
+    /// complex property's columns are not among them: a change to one, or an insert of its type, is EF Core's.
+    /// </summary>
     public IReadOnlyList<SetColumn> Columns { get; }
 
     public IReadOnlyList<SetColumn> KeyColumns { get; }
@@ -46,54 +49,44 @@ internal sealed class SetTable
     /// <summary>The longest chain of foreign keys from this table to the principals: inserts go shallow first, deletes deep first.</summary>
     public int Depth { get; }
 
-    public static SetTable Of(IEntityType entityType)
+    public static SetTable Of(IEntityType entityType, ISqlGenerationHelper sql)
     {
         var mappings = entityType.GetTableMappings().ToList();
-        if (mappings.Count != 1 || mappings[0].Table.EntityTypeMappings.Count() != 1)
-        {
-            return Refused(entityType, "its table is shared or split");
-        }
 
-        if (entityType.BaseType is not null || entityType.GetDirectlyDerivedTypes().Any())
+        // A table shared or split between types, or a hierarchy: EF Core's to write.
+        if (mappings.Count != 1 || mappings[0].Table.EntityTypeMappings.Count() != 1
+            || entityType.BaseType is not null || entityType.GetDirectlyDerivedTypes().Any())
         {
-            return Refused(entityType, "it is part of a hierarchy");
+            return Refused(entityType);
         }
 
         var table = mappings[0].Table;
         var columns = new List<SetColumn>();
-        foreach (var mapping in mappings[0].ColumnMappings)
+        foreach (var mapping in mappings[0].ColumnMappings.Where(m => m.Property.DeclaringType == entityType))
         {
             var property = mapping.Property;
             var generatedKey = property.ValueGenerated == ValueGenerated.OnAdd && property.IsPrimaryKey();
-            if (property.ValueGenerated != ValueGenerated.Never && !generatedKey)
-            {
-                return Refused(entityType, $"the database generates '{property.Name}'");
-            }
 
-            if (generatedKey && (entityType.FindPrimaryKey()!.Properties.Count != 1 || entityType.GetReferencingForeignKeys().Any()))
+            // A value the database generates is read back by EF Core; only a lone key nothing refers to is not needed.
+            if ((property.ValueGenerated != ValueGenerated.Never && !generatedKey)
+                || (generatedKey && (entityType.FindPrimaryKey()!.Properties.Count != 1 || entityType.GetReferencingForeignKeys().Any())))
             {
-                return Refused(entityType, "its generated key is referenced or composite");
+                return Refused(entityType);
             }
 
             var converter = mapping.TypeMapping.Converter;
             columns.Add(new SetColumn(
-                columns.Count, property, Quote(mapping.Column.Name), mapping.Column.StoreType, converter, ElementType(property, converter),
-                property.IsPrimaryKey(), property.IsConcurrencyToken, generatedKey, InComplexType: property.DeclaringType != entityType));
+                columns.Count, property, sql.DelimitIdentifier(mapping.Column.Name), mapping.Column.StoreType, converter, ElementType(property, converter),
+                property.IsPrimaryKey(), property.IsConcurrencyToken, generatedKey));
         }
 
-        if (columns.Count > 64)
-        {
-            return Refused(entityType, "it has more columns than a set of changed columns holds");
-        }
-
-        var name = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
-        return new SetTable(entityType, null, name, columns, insertRefused: entityType.GetComplexProperties().Any());
+        // A set of changed columns is one bit each in a ulong.
+        return columns.Count > 64
+            ? Refused(entityType)
+            : new SetTable(entityType, false, sql.DelimitIdentifier(table.Name, table.Schema), columns, insertRefused: entityType.GetComplexProperties().Any());
     }
 
-    public static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
-    private static SetTable Refused(IEntityType entityType, string why) =>
-        new(entityType, $"{entityType.DisplayName()}: {why}", string.Empty, [], insertRefused: true);
+    private static SetTable Refused(IEntityType entityType) => new(entityType, true, string.Empty, [], insertRefused: true);
 
     private static int DepthOf(IEntityType entityType, HashSet<IEntityType> path)
     {
@@ -131,8 +124,7 @@ internal sealed record SetColumn(
     Type ElementType,
     bool IsKey,
     bool IsConcurrencyToken,
-    bool IsGeneratedKey,
-    bool InComplexType)
+    bool IsGeneratedKey)
 {
     public object? ToProvider(object? value) => value is null || Converter is null ? value : Converter.ConvertToProvider(value);
 }
