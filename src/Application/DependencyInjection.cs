@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<IGroupCommitHandler<AnalysisReport, Result<ResultApplication>>, AnalysisResultBatchApplier>();
         services.AddSingleton<PolledAnswer>();
         services.AddScoped<DispatchRecorder>();
+        services.AddScoped<IGroupCommitHandler<AnsweredDispatch, DispatchOutcome>, DispatchAnswerBatchRecorder>();
         services.AddScoped<AnalysisDispatcher>();
         services.AddPipelineBehaviors();
         return services;

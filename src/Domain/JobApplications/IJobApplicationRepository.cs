@@ -5,6 +5,9 @@ public interface IJobApplicationRepository
 {
     Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The applications of <paramref name="ids"/> that exist, each once, in one read: the batched form of <see cref="FindAsync"/>.</summary>
+    Task<IReadOnlyList<JobApplication>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>The application holding a video whose current or past job is <paramref name="jobId"/> (an indexed lookup).</summary>
     Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken);
 

@@ -1,3 +1,5 @@
+using AppBackend.Application.Common.Concurrency;
+using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
@@ -12,7 +14,8 @@ namespace AppBackend.Application.Analysis.DispatchApplication;
 /// <summary>
 /// Sends one owed dispatch to the AI backend and records the answer: the dispatch worker's and the admin tool's
 /// <c>jobs redispatch</c> alike. Calls the AI backend once (its transport retries with the same idempotency key);
-/// <see cref="DispatchRecorder"/> then records what it answered.
+/// the answer is then recorded with the answers of the other dispatches in flight, in one transaction
+/// (<see cref="DispatchAnswerBatchRecorder"/>), and this returns once it is committed.
 /// </summary>
 public sealed class AnalysisDispatcher(
     IDispatchQueue queue,
@@ -22,8 +25,9 @@ public sealed class AnalysisDispatcher(
     IMediaUrls mediaUrls,
     IUnitOfWork unitOfWork,
     IRequestContext requestContext,
+    ILogContext logContext,
     IOptions<PublicUrlOptions> publicUrls,
-    DispatchRecorder recorder)
+    IGroupCommit<AnsweredDispatch, DispatchOutcome> answers)
 {
     public async ValueTask<Result<DispatchOutcome>> DispatchAsync(string key, CancellationToken cancellationToken)
     {
@@ -51,6 +55,11 @@ public sealed class AnalysisDispatcher(
             publicUrls.Value.CallbackUrl);
 
         var answer = await backend.StartAnalysisAsync(request, key, cancellationToken);
-        return await recorder.RecordAsync(key, application.Id, request, answer, cancellationToken);
+        if (answer is DispatchAnswer.Accepted accepted)
+        {
+            logContext.Set("jobId", DispatchRecorder.JobIdsOf(accepted));
+        }
+
+        return await answers.SubmitAsync(new AnsweredDispatch(key, application.Id, request, answer), requestContext.Actor, cancellationToken);
     }
 }

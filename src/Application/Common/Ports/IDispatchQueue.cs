@@ -11,6 +11,9 @@ public interface IDispatchQueue
 
     Task<PendingDispatch?> FindAsync(string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>The owed dispatches of <paramref name="idempotencyKeys"/> that exist, in one read: the batched form of <see cref="FindAsync"/>.</summary>
+    Task<IReadOnlyList<PendingDispatch>> FindManyAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken);
+
     Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken);
 
     /// <summary>

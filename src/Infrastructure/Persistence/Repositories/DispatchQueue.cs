@@ -21,6 +21,9 @@ internal sealed class DispatchQueue(AppDbContext db, ICommitBroadcast others) : 
     public Task<PendingDispatch?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         db.FindDispatchAsync(idempotencyKey, cancellationToken);
 
+    public async Task<IReadOnlyList<PendingDispatch>> FindManyAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken) =>
+        await db.PendingDispatches.Where(d => idempotencyKeys.Contains(d.IdempotencyKey)).ToListAsync(cancellationToken);
+
     public Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
         db.PendingDispatches.FirstOrDefaultAsync(d => d.ApplicationId == applicationId, cancellationToken);
 

@@ -11,6 +11,9 @@ internal sealed class JobApplicationRepository(AppDbContext db) : IJobApplicatio
     /// </summary>
     public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) => db.FindApplicationAsync(id, cancellationToken);
 
+    public async Task<IReadOnlyList<JobApplication>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        await db.JobApplications.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+
     /// <summary>One job's application: the batched lookup below, for one job.</summary>
     public async Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) =>
         (await FindByJobIdsAsync([jobId], cancellationToken)).FirstOrDefault();

@@ -9,6 +9,9 @@ internal sealed class FakeRepositories(JobApplication application, Interview int
     public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(id == application.Id ? application : null);
 
+    public Task<IReadOnlyList<JobApplication>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<JobApplication>> FindByJobIdsAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken) =>

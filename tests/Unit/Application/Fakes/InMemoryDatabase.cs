@@ -197,6 +197,9 @@ internal sealed class InMemoryDatabase : IUnitOfWork
         public Task<JobApplication?> FindAsync(string id, CancellationToken cancellationToken) =>
             Task.FromResult(database.FindApplication(id));
 
+        public Task<IReadOnlyList<JobApplication>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<JobApplication>>([.. ids.Select(database.FindApplication).OfType<JobApplication>()]);
+
         public Task<JobApplication?> FindByJobIdAsync(string jobId, CancellationToken cancellationToken) =>
             Task.FromResult(database.FindApplicationsHolding([jobId]).FirstOrDefault());
 
@@ -237,6 +240,9 @@ internal sealed class InMemoryDatabase : IUnitOfWork
 
         public Task<PendingDispatch?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
             Task.FromResult(database.FindDispatch(d => d.IdempotencyKey == idempotencyKey));
+
+        public Task<IReadOnlyList<PendingDispatch>> FindManyAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PendingDispatch>>([.. idempotencyKeys.Select(k => database.FindDispatch(d => d.IdempotencyKey == k)).OfType<PendingDispatch>()]);
 
         public Task<PendingDispatch?> FindForApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
             Task.FromResult(database.FindDispatch(d => d.ApplicationId == applicationId));

@@ -353,8 +353,8 @@ public class DispatchApplicationCommandHandlerTests
     }
 
     /// <summary>
-    /// The handler tries the save five times in all (MaxSaveAttempts = 5): after four conflicts the fifth save may
-    /// still succeed, and a fifth conflict propagates.
+    /// The batch's save, then five alone (MaxSaveAttempts = 5), each on a fresh read: after four conflicts the fifth
+    /// save may still succeed, and the sixth conflict propagates.
     /// </summary>
     [Fact]
     public async Task Handle_WhenTheFirstFourSavesConflict_SucceedsOnTheFifth()
@@ -382,8 +382,8 @@ public class DispatchApplicationCommandHandlerTests
         var act = async () => await HandleAsync(key);
 
         await act.Should().ThrowAsync<ConcurrencyConflictException>();
-        _database.SaveAttempts.Should().Be(5);
-        _database.DiscardCalls.Should().Be(4);
+        _database.SaveAttempts.Should().Be(6);
+        _database.DiscardCalls.Should().Be(5);
         _backend.Calls.Should().ContainSingle();
         _database.CommittedAlerts.Should().BeEmpty("nothing was recorded, so the owed dispatch will be resumed and alert then");
         Committed(scenario).Status.Should().Be(ApplicationStatus.Queued);
@@ -423,6 +423,8 @@ public class DispatchApplicationCommandHandlerTests
             Options.Create(new AnalysisTimingOptions()),
             _clock,
             NullLogger<DispatchApplicationCommandHandler>.Instance);
+        var answers = new InlineGroupCommit<AnsweredDispatch, DispatchOutcome>(
+            new DispatchAnswerBatchRecorder(_database.JobApplications, _database.DispatchQueue, _database, recorder));
         var handler = new DispatchApplicationCommandHandler(new AnalysisDispatcher(
             _database.DispatchQueue,
             _database.JobApplications,
@@ -431,8 +433,9 @@ public class DispatchApplicationCommandHandlerTests
             new SignedMediaUrls(),
             _database,
             requestContext,
+            new LogContext(requestContext),
             Options.Create(new PublicUrlOptions { PublicBaseUrl = PublicBaseUrl }),
-            recorder));
+            answers));
         return await handler.Handle(new DispatchApplicationCommand(key), CancellationToken.None);
     }
 }
