@@ -159,9 +159,9 @@ public sealed partial class DispatchRecorder(
                 throw new InvalidOperationException($"Unknown dispatch answer {answer.GetType().Name}.");
         }
 
-        return application.RecordDispatchFailure(reason, now, answered).IsSuccess
-            ? new DecidedAnswer(DispatchOutcome.Failed, report)
-            : new DecidedAnswer(DispatchOutcome.Obsolete, null);
+        // What the AI backend answered is reported even when the application no longer takes the failure.
+        var outcome = application.RecordDispatchFailure(reason, now, answered).IsSuccess ? DispatchOutcome.Failed : DispatchOutcome.Obsolete;
+        return new DecidedAnswer(outcome, report);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} dispatched to the AI backend with {VideoCount} video(s)")]
