@@ -1,15 +1,10 @@
 using AppBackend.Application.Analysis.DispatchApplication;
-using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Dispatching;
-using AppBackend.Application.Common.Logging;
-using AppBackend.Application.Common.Options;
 using AppBackend.Application.Common.Ports;
 using AppBackend.Application.Common.Ports.AnalysisBackend;
 using AppBackend.Domain.JobApplications;
 using AppBackend.UnitTests.Application.Fakes;
 using AppBackend.UnitTests.Domain;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AppBackend.UnitTests.Application.Analysis.DispatchApplication;
@@ -127,17 +122,7 @@ public class DispatchAnswerBatchRecorderTests
 
     private async Task<IReadOnlyList<DispatchOutcome>> HandleAsync(params AnsweredDispatch[] answers)
     {
-        var recorder = new DispatchRecorder(
-            _database.DispatchQueue,
-            _database.JobApplications,
-            _database.AlertOutbox,
-            new OptimisticUpdate(_database),
-            _metrics,
-            new LogContext(new FixedRequestContext("req-batch")),
-            Options.Create(new AnalysisTimingOptions()),
-            _clock,
-            NullLogger<DispatchApplicationCommandHandler>.Instance);
-        var batch = new DispatchAnswerBatchRecorder(_database.JobApplications, _database.DispatchQueue, _database, recorder);
+        var batch = DispatchRecording.Batch(_database, _clock, new FixedRequestContext("req-batch"), _metrics);
         return await batch.HandleAsync(answers, CancellationToken.None);
     }
 

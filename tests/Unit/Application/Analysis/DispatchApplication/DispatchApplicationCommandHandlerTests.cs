@@ -1,5 +1,4 @@
 using AppBackend.Application.Analysis.DispatchApplication;
-using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Dispatching;
 using AppBackend.Application.Common.Logging;
 using AppBackend.Application.Common.Options;
@@ -8,7 +7,6 @@ using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using AppBackend.UnitTests.Application.Fakes;
 using AppBackend.UnitTests.Domain;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -413,18 +411,8 @@ public class DispatchApplicationCommandHandlerTests
     private async Task<Result<DispatchOutcome>> HandleAsync(string key)
     {
         var requestContext = new FixedRequestContext(RequestId);
-        var recorder = new DispatchRecorder(
-            _database.DispatchQueue,
-            _database.JobApplications,
-            _database.AlertOutbox,
-            new OptimisticUpdate(_database),
-            new NullAnalysisMetrics(),
-            new LogContext(requestContext),
-            Options.Create(new AnalysisTimingOptions()),
-            _clock,
-            NullLogger<DispatchApplicationCommandHandler>.Instance);
         var answers = new InlineGroupCommit<AnsweredDispatch, DispatchOutcome>(
-            new DispatchAnswerBatchRecorder(_database.JobApplications, _database.DispatchQueue, _database, recorder));
+            DispatchRecording.Batch(_database, _clock, requestContext, new NullAnalysisMetrics()));
         var handler = new DispatchApplicationCommandHandler(new AnalysisDispatcher(
             _database.DispatchQueue,
             _database.JobApplications,
