@@ -55,9 +55,11 @@ public sealed class Settings
     /// <summary>
     /// Applications submitted and dispatched before the submitted run is measured, by a WebApi that served nothing else
     /// yet: enough for tiering to reach the steady state, as for the callbacks. After 50 the measured run cost the WebApi
-    /// 11.8 ms per application, after 2,000 7.3 ms (4,700 methods still compiled during the run), after 6,000 4.5 ms.
+    /// 11.8 ms per application, after 2,000 7.3 ms (4,700 methods still compiled during the run), after 6,000 3.3–4.7 ms
+    /// (still 2,100 methods compiled at tier 1 during the run), after 16,000 about 2 ms (30 of them; benchmarks/README.md,
+    /// finding 21).
     /// </summary>
-    public int WarmUpSubmissions => Quick ? 50 : 6_000;
+    public int WarmUpSubmissions => Quick ? 50 : 16_000;
 
     public int Streams => Quick ? 200 : 1_000;
 
