@@ -95,19 +95,19 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Default") ?? DatabaseOptions.DefaultConnectionString;
         // An aggregate loads in one query (its videos and results joined): consistent without a transaction, and
         // small. Read-side lists opt into split queries where they page many aggregates. The options are built once,
-        // not for every unit of work (each build made EF Core's option extensions anew).
+        // and the contexts pooled: a fresh context resolved EF Core's internal services anew for every unit of work.
         if (provider == DatabaseProvider.Postgres)
         {
             var postgres = PostgresConnectionDefaults.Apply(connectionString);
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(
-                o => o.UseNpgsql(postgres, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledUnitOfWork<PostgresAppDbContext>(
+                o => o.UseNpgsql(postgres, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
             services.AddSingleton<ICommitBroadcast>(sp => ActivatorUtilities.CreateInstance<PostgresCommitBroadcast>(sp, postgres));
         }
         else
         {
             // An unknown provider also lands here; options validation then stops the start with a clear message.
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(
-                o => o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledUnitOfWork<SqliteAppDbContext>(
+                o => o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
             services.AddSingleton<ICommitBroadcast, SqliteCommitBroadcast>();
         }
 
@@ -126,6 +126,18 @@ public static class DependencyInjection
         services.AddScoped<IJobApplicationQueries, JobApplicationQueries>();
         services.AddScoped<IAnalysisJobQueries, AnalysisJobQueries>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheckName, tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// The provider's context, pooled (options built once, EF Core's internal services kept with each pooled context);
+    /// each scope rents one as its <see cref="AppDbContext"/>, with the scope's event writer, and returns it at the end.
+    /// </summary>
+    private static void AddPooledUnitOfWork<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : AppDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<AppDbContext>(sp =>
+            sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().RentedFor(sp.GetRequiredService<ApplicationEventWriter>()));
     }
 
     private static void AddAnalysisBackend(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

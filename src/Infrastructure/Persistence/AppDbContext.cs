@@ -12,10 +12,14 @@ namespace AppBackend.Infrastructure.Persistence;
 /// <summary>
 /// The one DbContext and unit of work. Each provider has a subclass of its own so that each keeps its own
 /// migrations (EF Core's "migrations with multiple providers"). A save writes the application event log's entries
-/// for the changes it commits, in the same transaction (<see cref="ApplicationEventWriter"/>).
+/// for the changes it commits, in the same transaction (<see cref="ApplicationEventWriter"/>). Contexts are pooled
+/// (EF Core's <c>DbContext</c> pooling): a scope rents one and gives it its own writer (<see cref="RentedFor"/>), and
+/// the writer goes with the scope when the context returns to the pool.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, ApplicationEventWriter? events) : DbContext(options), IUnitOfWork
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
 {
+    private ApplicationEventWriter? _events;
+
     public DbSet<Interview> Interviews => Set<Interview>();
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
@@ -45,6 +49,27 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
 
+    /// <summary>This context, rented from the pool, as the unit of work of the scope whose writer is <paramref name="events"/>.</summary>
+    internal AppDbContext RentedFor(ApplicationEventWriter events)
+    {
+        _events = events;
+        return this;
+    }
+
+    /// <summary>Returns to the pool without the scope's writer (EF Core resets its own state).</summary>
+    public override void Dispose()
+    {
+        _events = null;
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        _events = null;
+        return base.DisposeAsync();
+    }
+
     /// <summary>Writes and commits what the change tracker holds, its changes detected already: EF Core's save, unless the
     /// provider has a cheaper way to write them.</summary>
     protected virtual Task SaveDetectedChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
@@ -62,7 +87,7 @@ public abstract class AppDbContext(DbContextOptions options, ApplicationEventWri
     /// </remarks>
     private async Task SaveWithEventsAsync(CancellationToken cancellationToken)
     {
-        var writer = events ?? throw new InvalidOperationException("This context was made without an event writer and cannot save.");
+        var writer = _events ?? throw new InvalidOperationException("This context was made without an event writer and cannot save.");
 
         // One pass of change detection for both: the writer needs each application's state, and SaveChanges would
         // look at every tracked entity again (benchmarks/README.md, finding 13). The writer only adds entries.

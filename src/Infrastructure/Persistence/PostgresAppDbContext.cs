@@ -1,12 +1,10 @@
-using AppBackend.Infrastructure.Events;
 using AppBackend.Infrastructure.Persistence.SetSave;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AppBackend.Infrastructure.Persistence;
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ApplicationEventWriter? events = null)
-    : AppDbContext(options, events)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
     /// <summary>Set by set (<see cref="SetSavePlan"/>) when it can, else EF Core's statement per row.</summary>
     protected override async Task SaveDetectedChangesAsync(CancellationToken cancellationToken)

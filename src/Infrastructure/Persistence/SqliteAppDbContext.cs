@@ -1,11 +1,9 @@
-using AppBackend.Infrastructure.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AppBackend.Infrastructure.Persistence;
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ApplicationEventWriter? events = null)
-    : AppDbContext(options, events)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
     /// <summary>SQLite has no timestamp type that sorts with an offset; store UTC ticks so ordering and comparisons stay in SQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
