@@ -49,7 +49,7 @@ public abstract class UnitOfWorkPoolTests(ApiFixture fixture)
         return db;
     }
 
-    /// <summary>The actor of the submit's entry (the fixture's own dispatch worker may have added one after it).</summary>
+    /// <summary>The actor the submit's history entry (the one that made the application queued) names.</summary>
     private static async Task<string> SubmitterAsync(IServiceProvider services, string applicationId)
     {
         await using var scope = services.CreateAsyncScope();
