@@ -14,8 +14,8 @@ public sealed partial class Suite
     /// Streams one generated MP4 (an <c>ftyp</c> box, then filler) through the multipart form, sampling the WebApi's
     /// RSS every 20 ms, and compares the throughput with <c>cp</c> of the same file on the same disk. Both sides do the
     /// same work on the disk: the file is synced once written, so both read it from the page cache and neither pays
-    /// for its write-back; the reference is <c>cp</c> then <c>sync</c> of the copy, because the upload answers only
-    /// once its copy is on disk (fsync).
+    /// for its write-back; the reference is <c>cp</c> then <c>sync</c> of the copy (the median of three), because the
+    /// upload answers only once its copy is on disk (fsync).
     /// </summary>
     private async Task UploadAsync(ServerProcess webApi, Seeder seeder, string token)
     {
@@ -25,8 +25,7 @@ public sealed partial class Suite
         var path = Path.Combine(settings.WorkDirectory, "upload.mp4");
         await WriteVideoAsync(path, bytes);
         await RunAsync("sync", path);
-        var (copySeconds, plainCopySeconds) = await DurableCopySecondsAsync(path, path + ".copy");
-        File.Delete(path + ".copy");
+        var (copySeconds, plainCopySeconds) = await ReferenceCopySecondsAsync(path, path + ".copy");
 
         using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = webApi.BaseUrl, Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -68,7 +67,7 @@ public sealed partial class Suite
         var growth = peak - before;
         _rows.Add(new Row(
             Scenario, uploadRate, "MB/s", $"cp + sync {copyRate:0} MB/s", Ratio(uploadRate / copyRate), "≥ 0.50 × cp", uploadRate >= 0.5 * copyRate,
-            $"{megabytes:0} MB in {uploadSeconds:0.00} s, WebApi CPU {cpu:0.00} s; cp + sync {copySeconds:0.00} s (cp alone {plainCopySeconds:0.00} s)"));
+            $"{megabytes:0} MB in {uploadSeconds:0.00} s, WebApi CPU {cpu:0.00} s; cp + sync {copySeconds:0.00} s, median of 3 (cp alone {plainCopySeconds:0.00} s)"));
         _rows.Add(new Row(
             "upload of a video: WebApi peak RSS while streaming", peak, "MB", $"{before:0} MB before", "-", "growth < 50 MB", growth < 50,
             $"growth {growth:0.0} MB while {megabytes:0} MB streamed through"));
@@ -86,6 +85,22 @@ public sealed partial class Suite
         {
             await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, length - written)));
         }
+    }
+
+    /// <summary>
+    /// The median of three durable copies: one copy's write-back sometimes took a quarter of its usual time (0.45 s
+    /// against about 2 s for 500 MB), and a reference measured once then failed the row by itself.
+    /// </summary>
+    private static async Task<(double Durable, double Plain)> ReferenceCopySecondsAsync(string from, string to)
+    {
+        var copies = new List<(double Durable, double Plain)>();
+        for (var i = 0; i < 3; i++)
+        {
+            copies.Add(await DurableCopySecondsAsync(from, to));
+            File.Delete(to);
+        }
+
+        return copies.OrderBy(c => c.Durable).ElementAt(1);
     }
 
     /// <summary>The time of <c>cp</c> followed by <c>sync</c> of the copy (the copy on disk), and of the <c>cp</c> alone.</summary>
