@@ -111,7 +111,7 @@ public static class DependencyInjection
             services.AddSingleton<ICommitBroadcast, SqliteCommitBroadcast>();
         }
 
-        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IUnitOfWork, ScopedUnitOfWork>();
         services.AddSingleton(typeof(IGroupCommit<,>), typeof(GroupCommit<,>));
         services.AddSingleton<InterviewCache>();
         services.AddScoped<IInterviewRepository, InterviewRepository>();
@@ -131,6 +131,8 @@ public static class DependencyInjection
     /// <summary>
     /// The provider's context, pooled (options built once, EF Core's internal services kept with each pooled context);
     /// each scope rents one as its <see cref="AppDbContext"/>, with the scope's event writer, and returns it at the end.
+    /// This must stay the only registration that returns the context: the container disposes what each returns, and a
+    /// second disposal can return the context to the pool under the scope that rented it next (<see cref="ScopedUnitOfWork"/>).
     /// </summary>
     private static void AddPooledUnitOfWork<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : AppDbContext

@@ -1,5 +1,8 @@
 using AppBackend.Admin.Composition;
+using AppBackend.Application;
 using AppBackend.Application.JobApplications.SubmitApplication;
+using AppBackend.Domain.Common;
+using AppBackend.Infrastructure;
 using AppBackend.Infrastructure.Context;
 using AppBackend.Infrastructure.Persistence;
 using AppBackend.IntegrationTests.Admin;
@@ -35,6 +38,43 @@ public abstract class UnitOfWorkPoolTests(ApiFixture fixture)
         (await SubmitterAsync(services, second.Id())).Should().Be("pool-test:second");
     }
 
+    /// <summary>
+    /// A scope that used its unit of work (the repositories' <see cref="IUnitOfWork"/> and its context) gives the
+    /// context back once. The first scope's disposal is held between its registrations (after the unit of work's,
+    /// before the context's), and a second scope rents meanwhile: when the context was given back twice, the second
+    /// time went under the second scope's lease, and the third scope rented the context the second still held.
+    /// </summary>
+    [Fact]
+    public async Task AScopeThatUsedItsUnitOfWork_GivesItsContextBackOnce_SoAScopeRentingMeanwhileKeepsItsOwn()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(AdminTool.Settings(fixture.Database)).Build();
+        var environment = AdminConfiguration.Environment(configuration);
+        var gate = new DisposalGate();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(environment)
+            .AddSingleton(gate)
+            .AddLogging();
+        services.AddApplication().AddInfrastructure(configuration, environment);
+        services.AddScoped<HeldDisposal>();
+        await using var provider = services.BuildServiceProvider();
+
+        var first = provider.CreateAsyncScope();
+        first.ServiceProvider.GetRequiredService<AppDbContext>();
+        first.ServiceProvider.GetRequiredService<HeldDisposal>();
+        first.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var firstDisposal = first.DisposeAsync().AsTask();
+        await gate.Reached.Task;
+
+        await using var second = provider.CreateAsyncScope();
+        var secondContext = second.ServiceProvider.GetRequiredService<AppDbContext>();
+        gate.Release.SetResult();
+        await firstDisposal;
+        await using var third = provider.CreateAsyncScope();
+
+        third.ServiceProvider.GetRequiredService<AppDbContext>().Should().NotBeSameAs(secondContext, "the second scope still holds its context");
+    }
+
     private static async Task<AppDbContext> SubmitAsync(IServiceProvider services, string applicationId, string actor)
     {
         await using var scope = services.CreateAsyncScope();
@@ -47,6 +87,23 @@ public abstract class UnitOfWorkPoolTests(ApiFixture fixture)
         submitted.IsSuccess.Should().BeTrue();
         db.ChangeTracker.Entries().Should().NotBeEmpty("the submit ran in this scope's context");
         return db;
+    }
+
+    /// <summary>Where a scope's disposal waits, disposed (in reverse order) between what the scope resolved before and after it.</summary>
+    private sealed class DisposalGate
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class HeldDisposal(DisposalGate gate) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            gate.Reached.SetResult();
+            await gate.Release.Task;
+        }
     }
 
     /// <summary>The actor the submit's history entry (the one that made the application queued) names.</summary>
