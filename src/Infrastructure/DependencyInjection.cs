@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddOptions<MediaUrlOptions>().Bind(configuration.GetSection(MediaUrlOptions.SectionName));
         services.AddMetrics();
         services.AddSingleton<IAnalysisMetrics, AnalysisMetrics>();
+        services.AddSingleton<GroupCommitMetrics>();
         services.AddPersistence(configuration);
         services.AddMedia(configuration, environment);
         services.AddAnalysisBackend(configuration, environment);

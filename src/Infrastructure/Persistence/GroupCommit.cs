@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AppBackend.Application.Common.Concurrency;
 using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Observability;
 using AppBackend.Infrastructure.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,20 +13,27 @@ namespace AppBackend.Infrastructure.Persistence;
 /// previous batch was committing (up to <see cref="MaxBatch"/>), and hands each actor's items to the handler in a
 /// scope of their own, so the database does one transaction (and one WAL flush) for many requests, however many
 /// arrive. Nothing waits to fill a batch: a lone item is committed at once. When a batch fails for a reason other than
-/// an unavailable database, each of its items is tried alone, so that one bad item never fails the others.
+/// an unavailable database, each of its items is tried alone, so that one bad item never fails the others. Each
+/// committed transaction is measured (<see cref="GroupCommitMetrics"/>): its items and its time.
 /// </summary>
 internal sealed partial class GroupCommit<TItem, TResult> : IGroupCommit<TItem, TResult>, IAsyncDisposable
 {
     public const int MaxBatch = 64;
 
+    private static readonly string Kind = typeof(TItem).Name;
+
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
+    private readonly GroupCommitMetrics _metrics;
+    private readonly TimeProvider _clock;
     private readonly ILogger<GroupCommit<TItem, TResult>> _logger;
     private readonly LazyLoop _loop;
 
-    public GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit<TItem, TResult>> logger)
+    public GroupCommit(IServiceScopeFactory scopes, GroupCommitMetrics metrics, TimeProvider clock, ILogger<GroupCommit<TItem, TResult>> logger)
     {
         _scopes = scopes;
+        _metrics = metrics;
+        _clock = clock;
         _logger = logger;
         _loop = new LazyLoop(RunAsync);
     }
@@ -93,6 +101,7 @@ internal sealed partial class GroupCommit<TItem, TResult> : IGroupCommit<TItem, 
 
     private async Task<IReadOnlyList<TResult>> HandleAsync(string actor, IReadOnlyList<Entry> entries)
     {
+        var started = _clock.GetTimestamp();
         await using var scope = _scopes.CreateAsyncScope();
         var work = scope.ServiceProvider.GetRequiredService<ScopedRequestContext>();
         work.Actor = actor;
@@ -103,6 +112,7 @@ internal sealed partial class GroupCommit<TItem, TResult> : IGroupCommit<TItem, 
             throw new InvalidOperationException($"{handler.GetType().Name} answered {results.Count} items of {entries.Count}.");
         }
 
+        _metrics.Committed(Kind, entries.Count, _clock.GetElapsedTime(started));
         LogCommitted(_logger, entries.Count, work.RequestId);
         return results;
     }

@@ -108,6 +108,23 @@ public abstract class WebhookTests : IAsyncLifetime
         (await fresh.ShouldHaveStatusAsync(HttpStatusCode.OK)).GetProperty("result").GetString().Should().Be("applied");
     }
 
+    [Fact]
+    public async Task Webhook_Applied_IsCountedAndItsGroupCommitMeasuredAtMetrics()
+    {
+        var (_, video) = await AwaitingAsync();
+
+        var applied = await WebhookCalls.PostSignedAsync(_anonymous, WebhookCalls.Body(video.JobId, video.Id));
+        (await applied.ShouldHaveStatusAsync(HttpStatusCode.OK)).GetProperty("result").GetString().Should().Be("applied");
+        var metrics = await _recruiter.GetStringAsync("/metrics");
+
+        var lines = metrics.Split('\n');
+        lines.Should().Contain(l => l.StartsWith("appbackend_webhooks_total{", StringComparison.Ordinal) && l.Contains("result=\"applied\"", StringComparison.Ordinal));
+        foreach (var series in new[] { "appbackend_group_commit_items_count{", "appbackend_group_commit_duration_seconds_count{" })
+        {
+            lines.Should().Contain(l => l.StartsWith(series, StringComparison.Ordinal) && l.Contains("kind=\"AnalysisReport\"", StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("{\"jobId\": ")]
     [InlineData("[]")]

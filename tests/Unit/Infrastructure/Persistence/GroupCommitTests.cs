@@ -1,15 +1,20 @@
 using AppBackend.Application.Common.Concurrency;
 using AppBackend.Application.Common.Ports;
+using System.Diagnostics.Metrics;
 using AppBackend.Infrastructure.Context;
+using AppBackend.Infrastructure.Observability;
 using AppBackend.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AppBackend.UnitTests.Infrastructure.Persistence;
 
-public class GroupCommitTests
+public sealed class GroupCommitTests : IDisposable
 {
     private readonly BatchLog _log = new();
+    private readonly FakeTimeProvider _clock = new();
+    private readonly TestMeterFactory _meters = new();
 
     [Fact]
     public async Task Submit_ALoneItem_IsHandledAtOnceInABatchOfItsOwn()
@@ -114,6 +119,47 @@ public class GroupCommitTests
         _log.Batches.SelectMany(b => b).Should().Contain(2);
     }
 
+    [Fact]
+    public async Task Submit_EachCommittedTransaction_IsMeasuredWithItsItemsAndItsTime()
+    {
+        using var measured = new CommitMeasurements(_meters);
+        await using var commit = NewGroupCommit();
+        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _log.Elapse = (_clock, TimeSpan.FromMilliseconds(12));
+        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
+        await _log.Entered.Task;
+
+        var queued = Enumerable.Range(2, 4).Select(i => commit.SubmitAsync(i, "ai-backend", CancellationToken.None).AsTask()).ToList();
+        _log.Gate.SetResult();
+        await Task.WhenAll([first, .. queued]);
+
+        measured.Items.Should().Equal(1, 4);
+        measured.Seconds.Should().Equal(0.012, 0.012);
+        measured.Kinds.Should().OnlyContain(kind => kind == nameof(Int32));
+    }
+
+    [Fact]
+    public async Task Submit_ABatchThatFails_IsNotMeasuredButEachItemCommittedAloneIs()
+    {
+        using var measured = new CommitMeasurements(_meters);
+        await using var commit = NewGroupCommit();
+        _log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _log.Poison = 3;
+        var first = commit.SubmitAsync(1, "ai-backend", CancellationToken.None).AsTask();
+        await _log.Entered.Task;
+
+        var good = commit.SubmitAsync(2, "ai-backend", CancellationToken.None).AsTask();
+        var bad = commit.SubmitAsync(3, "ai-backend", CancellationToken.None).AsTask();
+        _log.Gate.SetResult();
+        await Task.WhenAll(first, good);
+        await FluentActions.Awaiting(() => bad).Should().ThrowAsync<InvalidOperationException>();
+
+        _log.Batches.Select(b => string.Join(",", b)).Should().Equal("1", "2,3", "2", "3");
+        measured.Items.Should().Equal(1, 1);
+    }
+
+    public void Dispose() => _meters.Dispose();
+
     private GroupCommit<int, string> NewGroupCommit()
     {
         var services = new ServiceCollection();
@@ -122,7 +168,8 @@ public class GroupCommitTests
         services.AddSingleton(_log);
         services.AddScoped<IGroupCommitHandler<int, string>, RecordingHandler>();
         var provider = services.BuildServiceProvider();
-        return new GroupCommit<int, string>(provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit<int, string>>.Instance);
+        return new GroupCommit<int, string>(
+            provider.GetRequiredService<IServiceScopeFactory>(), new GroupCommitMetrics(_meters), _clock, NullLogger<GroupCommit<int, string>>.Instance);
     }
 
     /// <summary>Answers each item with the actor of its scope; the first batch can be held at a gate while others queue.</summary>
@@ -139,6 +186,11 @@ public class GroupCommitTests
             if (log.Gate is { } gate)
             {
                 await gate.Task;
+            }
+
+            if (log.Elapse is var (clock, by))
+            {
+                clock.Advance(by);
             }
 
             if (log.Unavailable && items.Count > 1)
@@ -166,5 +218,66 @@ public class GroupCommitTests
         public int? Poison { get; set; }
 
         public bool Unavailable { get; set; }
+
+        /// <summary>Time each batch takes, on the fake clock.</summary>
+        public (FakeTimeProvider Clock, TimeSpan By)? Elapse { get; set; }
+    }
+
+    /// <summary>Meters of this test only (their scope), so that other tests' group commits are not counted.</summary>
+    private sealed class TestMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Tags = options.Tags, Scope = this });
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _meters.ForEach(m => m.Dispose());
+    }
+
+    /// <summary>What <see cref="GroupCommitMetrics"/> recorded through meters of <paramref name="meters"/>.</summary>
+    private sealed class CommitMeasurements : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+
+        public CommitMeasurements(IMeterFactory meters)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name.StartsWith("appbackend_group_commit_", StringComparison.Ordinal))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<int>((_, value, tags, _) => Add(Items, value, tags));
+            _listener.SetMeasurementEventCallback<double>((_, value, tags, _) => Add(Seconds, value, tags));
+            _listener.Start();
+        }
+
+        public List<int> Items { get; } = [];
+
+        public List<double> Seconds { get; } = [];
+
+        public List<string> Kinds { get; } = [];
+
+        public void Dispose() => _listener.Dispose();
+
+        private void Add<T>(List<T> values, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            lock (Kinds)
+            {
+                values.Add(value);
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "kind")
+                    {
+                        Kinds.Add((string)tag.Value!);
+                    }
+                }
+            }
+        }
     }
 }
