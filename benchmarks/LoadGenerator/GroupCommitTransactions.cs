@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AppBackend.LoadGenerator;
+
+/// <summary>
+/// The WebApi's group-commit histograms for one kind of item, as <c>/metrics</c> exports them
+/// (<c>appbackend_group_commit_duration_seconds</c>, <c>appbackend_group_commit_items</c>): cumulative since the
+/// process started, so a window's transactions are the difference of two readings.
+/// </summary>
+public sealed partial record GroupCommitTransactions(long Count, double Items, IReadOnlyList<(double UpperBound, long Cumulative)> DurationBuckets)
+{
+    public static async Task<GroupCommitTransactions> ReadAsync(HttpClient probe, Uri webApi, string kind)
+    {
+        var text = await probe.GetStringAsync(new Uri(webApi, "/metrics"));
+        var label = $"kind=\"{kind}\"";
+        long count = 0;
+        double items = 0;
+        var buckets = new List<(double, long)>();
+        foreach (var line in text.Split('\n'))
+        {
+            var sample = Sample().Match(line);
+            if (!sample.Success || !sample.Groups["labels"].Value.Contains(label, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var value = double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture);
+            switch (sample.Groups["name"].Value)
+            {
+                case "appbackend_group_commit_duration_seconds_bucket":
+                    var bound = UpperBound().Match(sample.Groups["labels"].Value).Groups[1].Value;
+                    buckets.Add((bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, CultureInfo.InvariantCulture), (long)value));
+                    break;
+                case "appbackend_group_commit_duration_seconds_count":
+                    count = (long)value;
+                    break;
+                case "appbackend_group_commit_items_sum":
+                    items = value;
+                    break;
+            }
+        }
+
+        return new GroupCommitTransactions(count, items, [.. buckets.OrderBy(b => b.Item1)]);
+    }
+
+    /// <summary>The transactions between <paramref name="before"/> and this reading.</summary>
+    public GroupCommitTransactions Since(GroupCommitTransactions before) => new(
+        Count - before.Count,
+        Items - before.Items,
+        [.. DurationBuckets.Select(b => (b.UpperBound, b.Cumulative - (before.DurationBuckets.FirstOrDefault(o => o.UpperBound == b.UpperBound).Cumulative)))]);
+
+    /// <summary>A quantile of the transactions' time in ms, read linearly inside its bucket (so as fine as the buckets).</summary>
+    public double QuantileMilliseconds(double quantile)
+    {
+        var rank = quantile * Count;
+        var lower = 0.0;
+        long below = 0;
+        foreach (var (upper, cumulative) in DurationBuckets)
+        {
+            if (cumulative >= rank && cumulative > below)
+            {
+                var top = double.IsPositiveInfinity(upper) ? lower : upper;
+                return (lower + ((top - lower) * (rank - below) / (cumulative - below))) * 1000;
+            }
+
+            (lower, below) = (upper, cumulative);
+        }
+
+        return double.NaN;
+    }
+
+    public string Describe() => Count == 0
+        ? "no group-commit transaction measured"
+        : $"{Count} group-commit transactions, {Items / Count:0.0} items each, p50 {Report.Format(QuantileMilliseconds(0.5))} ms and p99 {Report.Format(QuantileMilliseconds(0.99))} ms each (/metrics)";
+
+    [GeneratedRegex(@"^(?<name>appbackend_group_commit_\w+)\{(?<labels>[^}]*)\} (?<value>\S+)")]
+    private static partial Regex Sample();
+
+    [GeneratedRegex(@"le=""([^""]+)""")]
+    private static partial Regex UpperBound();
+}
