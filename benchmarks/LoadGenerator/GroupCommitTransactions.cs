@@ -10,14 +10,13 @@ namespace AppBackend.LoadGenerator;
 /// </summary>
 public sealed partial record GroupCommitTransactions(long Count, double Items, IReadOnlyList<(double UpperBound, long Cumulative)> DurationBuckets)
 {
-    public static async Task<GroupCommitTransactions> ReadAsync(HttpClient probe, Uri webApi, string kind)
+    public static GroupCommitTransactions Parse(string metrics, string kind)
     {
-        var text = await probe.GetStringAsync(new Uri(webApi, "/metrics"));
         var label = $"kind=\"{kind}\"";
         long count = 0;
         double items = 0;
         var buckets = new List<(double, long)>();
-        foreach (var line in text.Split('\n'))
+        foreach (var line in metrics.Split('\n'))
         {
             var sample = Sample().Match(line);
             if (!sample.Success || !sample.Groups["labels"].Value.Contains(label, StringComparison.Ordinal))

@@ -45,8 +45,9 @@ public sealed partial class Suite
         var fresh = await CallbacksAsync(seeder, "f");
         LoadResult applied = null!;
         GroupCommitTransactions appliedCommits = null!;
+        GcPauses appliedGc = null!;
         await Step($"applied: {settings.Connections} connections, {settings.LoadDuration.TotalSeconds:0} s", async () =>
-            (applied, appliedCommits) = await WithGroupCommitsAsync(
+            (applied, appliedCommits, appliedGc) = await WithWebApiMetricsAsync(
                 webApi, () => MeasuredAsync(webApi, seeder, () => RunCallbacksAsync(client, fresh, settings.Connections, settings.LoadDuration))));
         var appliedRate = applied.Rate("applied");
         var reference = settings.PgbenchTps;
@@ -55,7 +56,7 @@ public sealed partial class Suite
             appliedRate, "/s", $"pgbench -N {reference:0} tps", Ratio(appliedRate / reference), "≥ 0.60 × pgbench", appliedRate >= 0.6 * reference, applied.Note("applied")));
         _rows.Add(new Row(
             "applied: p99 latency", applied.Percentile(0.99), "ms", $"p50 {Report.Format(applied.Percentile(0.50))} ms", "-", "< 25 ms", applied.Percentile(0.99) < 25,
-            appliedCommits.Describe()));
+            $"{appliedCommits.Describe()}; {appliedGc.Describe()}"));
         var cpuPerApplied = applied.WebApiCpuSeconds * 1000 / applied.Count("applied");
         _rows.Add(new Row(
             "applied: WebApi CPU per applied callback", cpuPerApplied, "ms", $"{applied.WebApiCpuSeconds / applied.Elapsed.TotalSeconds:0.00} cores", "-", "≤ 0.4 ms",
@@ -81,27 +82,30 @@ public sealed partial class Suite
         var lookup = await LookupPlanAsync(ConnectionString(Database), [.. later.TakeLast(settings.Connections).Select(c => c.JobId)]);
         LoadResult large = null!;
         GroupCommitTransactions largeCommits = null!;
+        GcPauses largeGc = null!;
         await Step($"applied with {Count(settings.HistoryLarge)} results stored", async () =>
-            (large, largeCommits) = await WithGroupCommitsAsync(
+            (large, largeCommits, largeGc) = await WithWebApiMetricsAsync(
                 webApi, () => MeasuredAsync(webApi, seeder, () => RunCallbacksAsync(client, later, settings.Connections, settings.LoadDuration))));
         var largeRate = large.Rate("applied");
         var growth = largeRate / appliedRate;
         _rows.Add(new Row(
             $"applied with {Count(settings.HistoryLarge)} results stored vs {Count(settings.HistorySmall)}", largeRate, "/s", $"{appliedRate:0}/s at {Count(settings.HistorySmall)}",
-            Ratio(growth), "within 20 % (0.80–1.20)", Math.Abs(growth - 1) <= 0.2, $"{large.Note("applied")}; p99 {Report.Format(large.Percentile(0.99))} ms; {largeCommits.Describe()}; batch lookup of {settings.Connections} jobs alone {lookup}"));
+            Ratio(growth), "within 20 % (0.80–1.20)", Math.Abs(growth - 1) <= 0.2, $"{large.Note("applied")}; p99 {Report.Format(large.Percentile(0.99))} ms; {largeCommits.Describe()}; {largeGc.Describe()}; batch lookup of {settings.Connections} jobs alone {lookup}"));
     }
 
     /// <summary>
-    /// A load, and the group-commit transactions of results (<c>AnalysisReport</c>) the WebApi made meanwhile: a
-    /// callback waits for at most two of them, so their time says what the latency is made of.
+    /// A load, and what the WebApi's <c>/metrics</c> counted meanwhile: the group-commit transactions of results
+    /// (<c>AnalysisReport</c>), of which a callback waits for at most two, and the garbage collections that paused it.
     /// </summary>
-    private async Task<(LoadResult Load, GroupCommitTransactions Commits)> WithGroupCommitsAsync(ServerProcess webApi, Func<Task<LoadResult>> load)
+    private async Task<(LoadResult Load, GroupCommitTransactions Commits, GcPauses Gc)> WithWebApiMetricsAsync(ServerProcess webApi, Func<Task<LoadResult>> load)
     {
         const string Kind = "AnalysisReport";
-        var before = await GroupCommitTransactions.ReadAsync(_probe, webApi.BaseUrl, Kind);
+        var before = await _probe.GetStringAsync(new Uri(webApi.BaseUrl, "/metrics"));
         var result = await load();
-        var after = await GroupCommitTransactions.ReadAsync(_probe, webApi.BaseUrl, Kind);
-        return (result, after.Since(before));
+        var after = await _probe.GetStringAsync(new Uri(webApi.BaseUrl, "/metrics"));
+        return (result,
+            GroupCommitTransactions.Parse(after, Kind).Since(GroupCommitTransactions.Parse(before, Kind)),
+            GcPauses.Parse(after).Since(GcPauses.Parse(before)));
     }
 
     /// <summary>

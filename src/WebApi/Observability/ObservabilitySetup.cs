@@ -11,6 +11,9 @@ internal static class ObservabilitySetup
 {
     public const string ActivitySourceName = "AppBackend";
 
+    /// <summary>The runtime's own meter (.NET 9 and later): GC collections and pauses, heap, thread pool, CPU, working set.</summary>
+    private const string RuntimeMeterName = "System.Runtime";
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var json = builder.Configuration.GetValue<string>("Logging:Format") is { } format
@@ -44,6 +47,7 @@ internal static class ObservabilitySetup
             .ConfigureResource(r => r.AddService("appbackend"))
             .WithMetrics(metrics => metrics
                 .AddMeter(AnalysisMetrics.MeterName)
+                .AddMeter(RuntimeMeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter())
             .WithTracing(tracing =>

@@ -142,6 +142,21 @@ public abstract class AccessTests(ApiFixture fixture)
         (await anonymous.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Metrics_OutsideDevelopment_AreForRecruitersOnly_AndCarryTheRuntimesOwn()
+    {
+        var anonymous = fixture.Client();
+
+        await (await anonymous.GetAsync("/metrics")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var lines = (await _recruiter.GetStringAsync("/metrics")).Split('\n');
+
+        // The System.Runtime meter: what an operator reads a latency spike or a memory rise against.
+        foreach (var series in new[] { "dotnet_gc_collections_total{", "dotnet_gc_pause_time_seconds_total", "dotnet_process_memory_working_set_bytes" })
+        {
+            lines.Should().Contain(l => l.StartsWith(series, StringComparison.Ordinal), series);
+        }
+    }
+
     private async Task<int> CountInterviewsAsync()
     {
         var page = await (await _recruiter.GetAsync("/api/interviews?limit=100")).ShouldHaveStatusAsync(HttpStatusCode.OK);
