@@ -5,6 +5,7 @@ using AppBackend.WebApi.Cors;
 using AppBackend.WebApi.Endpoints;
 using AppBackend.WebApi.Events;
 using AppBackend.WebApi.Http;
+using AppBackend.WebApi.Transport;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -16,6 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+        services.AddLargeTransportBuffers();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddApiAuthentication(configuration, environment);
         services.AddCrossOrigin(configuration);

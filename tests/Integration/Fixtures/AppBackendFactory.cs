@@ -1,4 +1,5 @@
 using AppBackend.Infrastructure.Persistence;
+using AppBackend.WebApi.Transport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -68,6 +69,9 @@ public sealed class AppBackendFactory : WebApplicationFactory<Program>
     /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {
+        // The factory's UseKestrel registers Kestrel's services again, after all of the app's: Kestrel's memory pool
+        // factory would then win over the app's, which in production comes after WebApplication.CreateBuilder's.
+        builder.ConfigureServices(services => services.AddLargeTransportBuffers());
         var host = base.CreateHost(builder);
         host.Services.GetRequiredService<DatabaseStartup>().WaitUntilReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
         host.Services.GetRequiredService<DatabaseStartup>().ThrowIfFailed();
