@@ -10,7 +10,7 @@ namespace AppBackend.WebApi.Transport;
 /// Idle connections hold none (Kestrel waits for data before it rents a block), and no more than
 /// <see cref="MaxRetainedBlocks"/> are kept for reuse: a burst's blocks beyond that go back to the GC.
 /// </summary>
-internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
+internal sealed class LargeBlockMemoryPool(TransportBufferMetrics metrics) : MemoryPool<byte>
 {
     public const int BlockBytes = 64 * 1024;
 
@@ -28,9 +28,11 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
         {
             Interlocked.Decrement(ref _retained);
             block.Rented();
+            metrics.Rented(allocated: false);
             return block;
         }
 
+        metrics.Rented(allocated: true);
         return new Block(this);
     }
 
@@ -48,6 +50,7 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
         else
         {
             Interlocked.Decrement(ref _retained);
+            metrics.Released();
         }
     }
 

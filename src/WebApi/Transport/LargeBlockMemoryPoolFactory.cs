@@ -7,7 +7,7 @@ namespace AppBackend.WebApi.Transport;
 /// The pools Kestrel's socket transport asks for (<see cref="IMemoryPoolFactory{T}"/>, .NET 10: one per I/O queue).
 /// It reads the factory from the container, so the last registration wins over the one Kestrel adds.
 /// </summary>
-internal sealed class LargeBlockMemoryPoolFactory : IMemoryPoolFactory<byte>
+internal sealed class LargeBlockMemoryPoolFactory(TransportBufferMetrics metrics) : IMemoryPoolFactory<byte>
 {
     private int _created;
 
@@ -17,6 +17,6 @@ internal sealed class LargeBlockMemoryPoolFactory : IMemoryPoolFactory<byte>
     public MemoryPool<byte> Create(MemoryPoolOptions? options = null)
     {
         Interlocked.Increment(ref _created);
-        return new LargeBlockMemoryPool();
+        return new LargeBlockMemoryPool(metrics);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AppBackend.WebApi.Transport;
 
@@ -9,6 +10,9 @@ internal static class TransportBuffers
     /// <c>UseKestrel</c> registers its own: so this must come after it, as <see cref="DependencyInjection.AddWebApi"/>
     /// does after <c>WebApplication.CreateBuilder</c>.
     /// </summary>
-    public static IServiceCollection AddLargeTransportBuffers(this IServiceCollection services) =>
-        services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+    public static IServiceCollection AddLargeTransportBuffers(this IServiceCollection services)
+    {
+        services.TryAddSingleton<TransportBufferMetrics>();
+        return services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+    }
 }

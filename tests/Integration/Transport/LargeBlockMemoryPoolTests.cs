@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.Metrics;
 using AppBackend.IntegrationTests.Fixtures;
 using AppBackend.WebApi.Transport;
 using Microsoft.AspNetCore.Connections;
@@ -7,8 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AppBackend.IntegrationTests.Transport;
 
 /// <summary>The transport's buffers: 64 KiB blocks, each handed to one renter at a time, and few kept when idle.</summary>
-public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
+public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>, IDisposable
 {
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly MeterListener _listener = new();
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _meters.Dispose();
+    }
+
     [Fact]
     public async Task Kestrel_ReceivesIntoThePoolsOfTheLargeBlockFactory()
     {
@@ -26,7 +36,7 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
     [InlineData(LargeBlockMemoryPool.BlockBytes)]
     public void Rent_AnySizeUpToABlock_GivesAWholeBlock(int minimum)
     {
-        using var pool = new LargeBlockMemoryPool();
+        using var pool = NewPool();
 
         using var block = pool.Rent(minimum);
 
@@ -36,7 +46,7 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
     [Fact]
     public void Rent_MoreThanABlock_IsRefused()
     {
-        using var pool = new LargeBlockMemoryPool();
+        using var pool = NewPool();
 
         var rent = () => pool.Rent(LargeBlockMemoryPool.BlockBytes + 1);
 
@@ -46,7 +56,7 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
     [Fact]
     public void AReturnedBlock_IsRentedAgain()
     {
-        using var pool = new LargeBlockMemoryPool();
+        using var pool = NewPool();
         var first = pool.Rent();
         var memory = first.Memory;
 
@@ -59,7 +69,7 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
     [Fact]
     public void ABlockDisposedTwice_GoesBackOnce_SoTwoRentersNeverShareIt()
     {
-        using var pool = new LargeBlockMemoryPool();
+        using var pool = NewPool();
         var block = pool.Rent();
 
         block.Dispose();
@@ -71,9 +81,10 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
     }
 
     [Fact]
-    public void ABurstsBlocks_BeyondTheRetainedMost_AreLeftToTheGc()
+    public void ABurstsBlocks_BeyondTheRetainedMost_AreLeftToTheGc_AndCountedSo()
     {
-        using var pool = new LargeBlockMemoryPool();
+        var counted = CountBlocks();
+        using var pool = NewPool();
         var burst = Enumerable.Range(0, LargeBlockMemoryPool.MaxRetainedBlocks + 8).Select(_ => pool.Rent()).ToList();
         var lent = burst.Select(b => b.Memory).ToList();
 
@@ -81,6 +92,31 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
         var again = Enumerable.Range(0, LargeBlockMemoryPool.MaxRetainedBlocks + 8).Select(_ => pool.Rent()).ToList();
 
         again.Count(b => lent.Any(m => m.Equals(b.Memory))).Should().Be(LargeBlockMemoryPool.MaxRetainedBlocks);
+        counted.Should().Equal(new Dictionary<string, long>
+        {
+            ["appbackend_transport_blocks_rented"] = 2 * (LargeBlockMemoryPool.MaxRetainedBlocks + 8),
+            ["appbackend_transport_blocks_allocated"] = LargeBlockMemoryPool.MaxRetainedBlocks + 16,
+            ["appbackend_transport_blocks_released"] = 8,
+        });
         again.ForEach(b => b.Dispose());
+    }
+
+    private LargeBlockMemoryPool NewPool() => new(new TransportBufferMetrics(_meters.GetRequiredService<IMeterFactory>()));
+
+    /// <summary>The transport counters of this test's meters, summed by name as they are recorded.</summary>
+    private Dictionary<string, long> CountBlocks()
+    {
+        var counts = new Dictionary<string, long>();
+        var meters = _meters.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name.StartsWith("appbackend_transport_blocks_", StringComparison.Ordinal))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => counts[instrument.Name] = counts.GetValueOrDefault(instrument.Name) + value);
+        _listener.Start();
+        return counts;
     }
 }
