@@ -26,7 +26,7 @@ public sealed partial class Suite
         });
 
         // The poller is off here: with it on, it would only ask the simulator about the seeded jobs after 30 s,
-        // which is noise, not the webhook's cost. /metrics is open, for the group commit's own figures.
+        // which is noise, not the webhook's cost. /metrics is open, for the group commit's and the GC's own figures.
         using var webApi = StartWebApi(Database, "hooks", new Dictionary<string, string>
         {
             ["Analysis__MonitorWorkerEnabled"] = "false",
