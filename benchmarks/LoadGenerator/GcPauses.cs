@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace AppBackend.LoadGenerator;
 
 /// <summary>
@@ -8,34 +5,27 @@ namespace AppBackend.LoadGenerator;
 /// (<c>dotnet_gc_collections_total</c> by generation, each collection counted once at its own generation, and
 /// <c>dotnet_gc_pause_time_seconds_total</c>): cumulative since the process started, like <see cref="GroupCommitTransactions"/>.
 /// </summary>
-public sealed partial record GcPauses(long Gen0, long Gen1, long Gen2, double PauseSeconds)
+public sealed record GcPauses(long Gen0, long Gen1, long Gen2, double PauseSeconds)
 {
     public static GcPauses Parse(string metrics)
     {
         long gen0 = 0, gen1 = 0, gen2 = 0;
         double pause = 0;
-        foreach (var line in metrics.Split('\n'))
+        foreach (var sample in MetricSample.Parse(metrics))
         {
-            var sample = Sample().Match(line);
-            if (!sample.Success)
+            switch (sample.Name, sample.Label("gc_heap_generation"))
             {
-                continue;
-            }
-
-            var value = double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture);
-            switch (sample.Groups["name"].Value, sample.Groups["generation"].Value)
-            {
-                case ("collections_total", "gen0"):
-                    gen0 = (long)value;
+                case ("dotnet_gc_collections_total", "gen0"):
+                    gen0 = (long)sample.Value;
                     break;
-                case ("collections_total", "gen1"):
-                    gen1 = (long)value;
+                case ("dotnet_gc_collections_total", "gen1"):
+                    gen1 = (long)sample.Value;
                     break;
-                case ("collections_total", "gen2"):
-                    gen2 = (long)value;
+                case ("dotnet_gc_collections_total", "gen2"):
+                    gen2 = (long)sample.Value;
                     break;
-                case ("pause_time_seconds_total", _):
-                    pause = value;
+                case ("dotnet_gc_pause_time_seconds_total", _):
+                    pause = sample.Value;
                     break;
             }
         }
@@ -52,7 +42,4 @@ public sealed partial record GcPauses(long Gen0, long Gen1, long Gen2, double Pa
         var each = collections == 0 ? "" : $", {Report.Format(PauseSeconds * 1000 / collections)} ms each on average";
         return $"{collections} garbage collections (gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}) paused the WebApi {Report.Format(PauseSeconds * 1000)} ms in all{each}";
     }
-
-    [GeneratedRegex(@"^dotnet_gc_(?<name>collections_total|pause_time_seconds_total)\{(?:[^}]*gc_heap_generation=""(?<generation>\w+)"")?[^}]*\} (?<value>\S+)")]
-    private static partial Regex Sample();
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace AppBackend.LoadGenerator;
 
 /// <summary>
@@ -8,34 +5,25 @@ namespace AppBackend.LoadGenerator;
 /// (<c>appbackend_group_commit_duration_seconds</c>, <c>appbackend_group_commit_items</c>): cumulative since the
 /// process started, so a window's transactions are the difference of two readings.
 /// </summary>
-public sealed partial record GroupCommitTransactions(long Count, double Items, IReadOnlyList<(double UpperBound, long Cumulative)> DurationBuckets)
+public sealed record GroupCommitTransactions(long Count, double Items, IReadOnlyList<(double UpperBound, long Cumulative)> DurationBuckets)
 {
     public static GroupCommitTransactions Parse(string metrics, string kind)
     {
-        var label = $"kind=\"{kind}\"";
         long count = 0;
         double items = 0;
         var buckets = new List<(double, long)>();
-        foreach (var line in metrics.Split('\n'))
+        foreach (var sample in MetricSample.Parse(metrics).Where(s => s.Label("kind") == kind))
         {
-            var sample = Sample().Match(line);
-            if (!sample.Success || !sample.Groups["labels"].Value.Contains(label, StringComparison.Ordinal))
+            switch (sample.Name)
             {
-                continue;
-            }
-
-            var value = double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture);
-            switch (sample.Groups["name"].Value)
-            {
-                case "appbackend_group_commit_duration_seconds_bucket":
-                    var bound = UpperBound().Match(sample.Groups["labels"].Value).Groups[1].Value;
-                    buckets.Add((bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, CultureInfo.InvariantCulture), (long)value));
+                case "appbackend_group_commit_duration_seconds_bucket" when MetricSample.TryParseNumber(sample.Label("le") ?? "", out var bound):
+                    buckets.Add((bound, (long)sample.Value));
                     break;
                 case "appbackend_group_commit_duration_seconds_count":
-                    count = (long)value;
+                    count = (long)sample.Value;
                     break;
                 case "appbackend_group_commit_items_sum":
-                    items = value;
+                    items = sample.Value;
                     break;
             }
         }
@@ -72,10 +60,4 @@ public sealed partial record GroupCommitTransactions(long Count, double Items, I
     public string Describe() => Count == 0
         ? "no group-commit transaction measured"
         : $"{Count} group-commit transactions, {Items / Count:0.0} items each, p50 {Report.Format(QuantileMilliseconds(0.5))} ms and p99 {Report.Format(QuantileMilliseconds(0.99))} ms each (/metrics)";
-
-    [GeneratedRegex(@"^(?<name>appbackend_group_commit_\w+)\{(?<labels>[^}]*)\} (?<value>\S+)")]
-    private static partial Regex Sample();
-
-    [GeneratedRegex(@"le=""([^""]+)""")]
-    private static partial Regex UpperBound();
 }
