@@ -9,14 +9,5 @@ namespace AppBackend.WebApi.Transport;
 /// </summary>
 internal sealed class LargeBlockMemoryPoolFactory(TransportBufferMetrics metrics) : IMemoryPoolFactory<byte>
 {
-    private int _created;
-
-    /// <summary>The pools handed out so far; none would mean the transport no longer asks this factory.</summary>
-    public int PoolsCreated => Volatile.Read(ref _created);
-
-    public MemoryPool<byte> Create(MemoryPoolOptions? options = null)
-    {
-        Interlocked.Increment(ref _created);
-        return new LargeBlockMemoryPool(metrics);
-    }
+    public MemoryPool<byte> Create(MemoryPoolOptions? options = null) => new LargeBlockMemoryPool(metrics);
 }
