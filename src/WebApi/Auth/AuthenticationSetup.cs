@@ -25,6 +25,9 @@ internal static class AuthenticationSetup
         {
             jwt.MapInboundClaims = false;
 
+            // Nothing reads the token back from the authentication properties; stored, it would live as long as the request.
+            jwt.SaveToken = false;
+
             // Why a token failed (issuer, unknown key, the server's clock) helps an attacker more than a client: only in Development.
             jwt.IncludeErrorDetails = environment.IsDevelopment();
             jwt.Events = new JwtBearerEvents { OnTokenValidated = SubjectRule.CheckAsync };

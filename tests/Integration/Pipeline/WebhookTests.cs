@@ -123,6 +123,9 @@ public abstract class WebhookTests : IAsyncLifetime
         {
             lines.Should().Contain(l => l.StartsWith(series, StringComparison.Ordinal) && l.Contains("kind=\"AnalysisReport\"", StringComparison.Ordinal));
         }
+
+        // The instrument's own buckets (its advice), kept under the view that bounds the metric streams' cardinality.
+        lines.Should().Contain(l => l.StartsWith("appbackend_group_commit_duration_seconds_bucket{", StringComparison.Ordinal) && l.Contains("le=\"0.0075\"", StringComparison.Ordinal));
     }
 
     [Theory]
