@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AppBackend.IntegrationTests.Transport;
 
-/// <summary>The transport's buffers: 64 KiB blocks, each handed to one renter at a time, and few kept when idle.</summary>
+/// <summary>The transport's buffers: 64 KiB blocks while any is free, 4 KiB ones beyond them, each handed to one renter at a time.</summary>
 public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>, IDisposable
 {
     private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -86,24 +86,56 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
     }
 
     [Fact]
-    public void ABurstsBlocks_BeyondTheRetainedMost_AreLeftToTheGc_AndCountedSo()
+    public void ABurst_BeyondTheLargeBlocks_GetsSmallOnes_AndTheNextBurstReusesThemAll()
     {
         var counted = CountBlocks(_meters.GetRequiredService<IMeterFactory>());
         using var pool = NewPool();
-        var burst = Enumerable.Range(0, LargeBlockMemoryPool.MaxRetainedBlocks + 8).Select(_ => pool.Rent()).ToList();
+        var burst = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + 8).Select(_ => pool.Rent(4096)).ToList();
         var lent = burst.Select(b => b.Memory).ToList();
 
         burst.ForEach(b => b.Dispose());
-        var again = Enumerable.Range(0, LargeBlockMemoryPool.MaxRetainedBlocks + 8).Select(_ => pool.Rent()).ToList();
+        var again = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + 8).Select(_ => pool.Rent(4096)).ToList();
 
-        again.Count(b => lent.Any(m => m.Equals(b.Memory))).Should().Be(LargeBlockMemoryPool.MaxRetainedBlocks);
+        burst.Select(b => b.Memory.Length).Should().Equal(
+            Enumerable.Repeat(LargeBlockMemoryPool.BlockBytes, LargeBlockMemoryPool.MaxLargeBlocks).Concat(Enumerable.Repeat(LargeBlockMemoryPool.SmallBlockBytes, 8)));
+        again.Should().OnlyContain(b => lent.Any(m => m.Equals(b.Memory)));
         counted.Should().Equal(new Dictionary<string, long>
         {
-            ["appbackend_transport_blocks_rented"] = 2 * (LargeBlockMemoryPool.MaxRetainedBlocks + 8),
-            ["appbackend_transport_blocks_allocated"] = LargeBlockMemoryPool.MaxRetainedBlocks + 16,
-            ["appbackend_transport_blocks_released"] = 8,
+            ["appbackend_transport_blocks_rented"] = 2 * (LargeBlockMemoryPool.MaxLargeBlocks + 8),
+            ["appbackend_transport_blocks_allocated"] = LargeBlockMemoryPool.MaxLargeBlocks + 8,
         });
         again.ForEach(b => b.Dispose());
+    }
+
+    [Fact]
+    public void ARenterThatNeedsMoreThanASmallBlock_GetsALargeOneEvenWhenAllAreLent_LeftToTheGcOnReturn()
+    {
+        var counted = CountBlocks(_meters.GetRequiredService<IMeterFactory>());
+        using var pool = NewPool();
+        var all = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks).Select(_ => pool.Rent()).ToList();
+
+        var beyond = pool.Rent(LargeBlockMemoryPool.SmallBlockBytes + 1);
+        var memory = beyond.Memory;
+        beyond.Dispose();
+        all.ForEach(b => b.Dispose());
+
+        memory.Length.Should().Be(LargeBlockMemoryPool.BlockBytes);
+        var next = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + 1).Select(_ => pool.Rent()).ToList();
+        next.Should().NotContain(b => b.Memory.Equals(memory));
+        counted.GetValueOrDefault("appbackend_transport_blocks_released").Should().Be(1);
+        next.ForEach(b => b.Dispose());
+    }
+
+    [Fact]
+    public void SmallBlocks_BeyondTheRetainedMost_AreLeftToTheGc_AndCountedSo()
+    {
+        var counted = CountBlocks(_meters.GetRequiredService<IMeterFactory>());
+        using var pool = NewPool();
+        var burst = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + LargeBlockMemoryPool.MaxRetainedSmallBlocks + 8).Select(_ => pool.Rent()).ToList();
+
+        burst.ForEach(b => b.Dispose());
+
+        counted.GetValueOrDefault("appbackend_transport_blocks_released").Should().Be(8);
     }
 
     private LargeBlockMemoryPool NewPool() => new(new TransportBufferMetrics(_meters.GetRequiredService<IMeterFactory>()));
