@@ -62,6 +62,19 @@ public sealed partial class AnalysisResultApplier(
     }
 
     /// <summary>
+    /// A result its batch could not decide (<see cref="AnalysisResultBatchApplier"/>), applied on its own. The batch
+    /// runs in a scope of its own, not the callback's request, so the logging scope of the result's job (and of its
+    /// application once found) is opened here, as <see cref="RecordInBatch"/> does for the batch's own.
+    /// </summary>
+    internal async ValueTask<Result<ResultApplication>> ApplyAloneInBatchAsync(AnalysisReport report, CancellationToken cancellationToken)
+    {
+        using (logContext.Open(logger, applicationId: null, report.JobId))
+        {
+            return await ApplyAsync(report, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// After a batch's commit (<see cref="AnalysisResultBatchApplier"/>): what <see cref="ApplyAsync"/> records for one
     /// applied result, in a logging scope of the result's own ids.
     /// </summary>

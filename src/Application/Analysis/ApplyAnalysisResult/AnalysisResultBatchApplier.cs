@@ -33,7 +33,7 @@ public sealed class AnalysisResultBatchApplier(
 
         foreach (var index in alone)
         {
-            answers[index] = await applier.ApplyAsync(items[index], cancellationToken);
+            answers[index] = await applier.ApplyAloneInBatchAsync(items[index], cancellationToken);
         }
 
         return answers;

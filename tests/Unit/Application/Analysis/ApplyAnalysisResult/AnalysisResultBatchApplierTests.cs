@@ -5,6 +5,7 @@ using AppBackend.Domain.Common;
 using AppBackend.Domain.JobApplications;
 using AppBackend.UnitTests.Application.Fakes;
 using AppBackend.UnitTests.Domain;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -42,6 +43,22 @@ public class AnalysisResultBatchApplierTests
         answers.Should().AllSatisfy(a => a.ShouldSucceedWith(ResultApplication.Applied));
         Committed(application).Version.Should().Be(before + 2);
         Committed(application).Status.Should().Be(ApplicationStatus.Completed);
+    }
+
+    [Fact]
+    public async Task Handle_AResultThatBeatItsDispatchSave_IsAppliedAlone_AndLoggedInTheScopeOfItsJobAndApplication()
+    {
+        // Submitted, the dispatch answer not yet saved: the batch's read by job id finds nothing, the video's id does.
+        var scenario = ApplicationScenario.Start().AnswerAll().Submit();
+        scenario.Application.ClearDomainEvents();
+        _database.Seed(scenario.Interview, scenario.Application);
+        var logger = new ScopeRecordingLogger<ApplyAnalysisResultCommandHandler>();
+
+        var answers = await HandleAsync(_doneJobs, logger, scenario.DoneReport(0, jobId: "job-early"));
+
+        answers.Should().ContainSingle().Which.ShouldSucceedWith(ResultApplication.Applied);
+        var applied = logger.Lines.Should().ContainSingle(l => l.Message.Contains("applied to application", StringComparison.Ordinal)).Subject;
+        applied.Scope.Should().Contain("jobId", "job-early").And.Contain("applicationId", scenario.Application.Id).And.Contain("requestId", "req-batch");
     }
 
     [Fact]
@@ -171,7 +188,11 @@ public class AnalysisResultBatchApplierTests
 
     private Task<IReadOnlyList<Result<ResultApplication>>> HandleAsync(params AnalysisReport[] reports) => HandleAsync(_doneJobs, reports);
 
-    private async Task<IReadOnlyList<Result<ResultApplication>>> HandleAsync(DoneJobs doneJobs, params AnalysisReport[] reports)
+    private Task<IReadOnlyList<Result<ResultApplication>>> HandleAsync(DoneJobs doneJobs, params AnalysisReport[] reports) =>
+        HandleAsync(doneJobs, NullLogger<ApplyAnalysisResultCommandHandler>.Instance, reports);
+
+    private async Task<IReadOnlyList<Result<ResultApplication>>> HandleAsync(
+        DoneJobs doneJobs, ILogger<ApplyAnalysisResultCommandHandler> logger, params AnalysisReport[] reports)
     {
         var applier = new AnalysisResultApplier(
             _database.JobApplications,
@@ -180,7 +201,7 @@ public class AnalysisResultBatchApplierTests
             doneJobs,
             new LogContext(new FixedRequestContext("req-batch")),
             _clock,
-            NullLogger<ApplyAnalysisResultCommandHandler>.Instance);
+            logger);
         var batch = new AnalysisResultBatchApplier(_database.JobApplications, _database, applier, _clock);
         return await batch.HandleAsync(reports, CancellationToken.None);
     }
