@@ -90,11 +90,11 @@ public sealed class LargeBlockMemoryPoolTests(SqliteApiFixture fixture) : IClass
     {
         var counted = CountBlocks(_meters.GetRequiredService<IMeterFactory>());
         using var pool = NewPool();
-        var burst = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + 8).Select(_ => pool.Rent(4096)).ToList();
+        var burst = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + 8).Select(_ => pool.Rent(LargeBlockMemoryPool.SmallBlockBytes)).ToList();
         var lent = burst.Select(b => b.Memory).ToList();
 
         burst.ForEach(b => b.Dispose());
-        var again = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + 8).Select(_ => pool.Rent(4096)).ToList();
+        var again = Enumerable.Range(0, LargeBlockMemoryPool.MaxLargeBlocks + 8).Select(_ => pool.Rent(LargeBlockMemoryPool.SmallBlockBytes)).ToList();
 
         burst.Select(b => b.Memory.Length).Should().Equal(
             Enumerable.Repeat(LargeBlockMemoryPool.BlockBytes, LargeBlockMemoryPool.MaxLargeBlocks).Concat(Enumerable.Repeat(LargeBlockMemoryPool.SmallBlockBytes, 8)));

@@ -11,7 +11,7 @@ namespace AppBackend.Application.Analysis.ApplyAnalysisResult;
 /// the same application goes in the next round. When another writer saved one of the applications first (another
 /// instance, the poller), the round's changes are decided once more on a fresh read in the next round; whatever the
 /// batch still cannot decide (a job it did not find, a second such conflict) goes through
-/// <see cref="AnalysisResultApplier.ApplyAsync"/>, one at a time.
+/// <see cref="AnalysisResultApplier.ApplyAloneInBatchAsync"/>, one at a time, each in the logging scope of its own job.
 /// </summary>
 public sealed class AnalysisResultBatchApplier(
     IJobApplicationRepository applications,
